@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite: lint, format check, pytest (notebooks and browsers included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+. .venv/bin/activate
+echo "[test] ruff"
+ruff check .
+ruff format --check .
+echo "[test] pytest"
+python -m pytest "$@"
