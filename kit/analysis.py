@@ -95,9 +95,7 @@ def resolve_extractors(names: Iterable[str] | None) -> tuple[str, ...]:
     wanted = set(EXTRACTORS) if names is None else set(names)
     unknown = wanted - set(EXTRACTORS)
     if unknown:
-        raise ValueError(
-            f"unknown extractor(s) {sorted(unknown)}; choose from {list(EXTRACTORS)}"
-        )
+        raise ValueError(f"unknown extractor(s) {sorted(unknown)}; choose from {list(EXTRACTORS)}")
     for name in list(wanted):
         wanted.update(REQUIRES.get(name, ()))
     return tuple(n for n in EXTRACTORS if n in wanted)
@@ -118,7 +116,9 @@ def resources_for(settings: Settings):
 
     key = (settings.aliases, settings.cues)
     if key not in _RESOURCES:
-        _RESOURCES[key] = Resources.default(aliases=list(settings.aliases), cues=list(settings.cues))
+        _RESOURCES[key] = Resources.default(
+            aliases=list(settings.aliases), cues=list(settings.cues)
+        )
     return _RESOURCES[key]
 
 
@@ -219,9 +219,7 @@ class Analysis:
         extra = self.__dict__.get("extra", {})
         if name in extra:
             return extra[name]
-        raise AttributeError(
-            f"this Analysis has no table {name!r}; it has {sorted(self.tables())}"
-        )
+        raise AttributeError(f"this Analysis has no table {name!r}; it has {sorted(self.tables())}")
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """All tables by name, in a fixed order."""
@@ -324,7 +322,9 @@ def analyze(
         batch_size=batch_size,
     )
     good, skipped = split_analysable(docs)
-    rows = engines.run(records_of(good), settings, engine=engine, n_process=n_process, **engine_options)
+    rows = engines.run(
+        records_of(good), settings, engine=engine, n_process=n_process, **engine_options
+    )
     return assemble(good, skipped, rows, settings)
 
 

