@@ -295,6 +295,9 @@ def analyze(
     n_process: int = 1,
     batch_size: int = 64,
     engine: str = "local",
+    store: Any = None,
+    cache: bool = True,
+    progress: bool = False,
     **engine_options: Any,
 ) -> Analysis:
     """Parse every document once and build every table.
@@ -304,12 +307,21 @@ def analyze(
     or ``$KIT_MODEL``); ``extractors`` picks tables (default all); ``aliases`` and
     ``cues`` add your own CSV tables to the curated ones; ``engine`` is
     ``"local"`` (``n_process`` worker processes) or ``"dask"`` (``client=`` or
-    ``address=``).
+    ``address=``); ``chunk_docs`` sets the documents per unit of work.
+
+    ``store`` keeps results in a DuckDB file so that a rerun parses only new or
+    changed documents: ``True`` (``.kit-cache/kit.duckdb`` next to the corpus,
+    or ``$KIT_STORE``), a path, or a :class:`kit.store.Store`; ``None`` (the
+    default) or ``False`` bypass it. ``cache=False`` parses everything again and
+    refreshes the store. ``progress=True`` shows a progress bar.
 
     >>> result = analyze(kit.load("data/"), extractors=["actors"])   # doctest: +SKIP
+    >>> result = analyze("data/articles/", store=True, progress=True) # doctest: +SKIP
     """
     from kit import engine as engines
+    from kit.store import open_store
 
+    source = docs
     if not isinstance(docs, pd.DataFrame):
         from kit.corpus import load
 
@@ -322,9 +334,28 @@ def analyze(
         batch_size=batch_size,
     )
     good, skipped = split_analysable(docs)
-    rows = engines.run(
-        records_of(good), settings, engine=engine, n_process=n_process, **engine_options
-    )
+    records = records_of(good)
+    the_store = open_store(store, source=source, documents=good)
+    if the_store is None:
+        rows = engines.run(
+            records,
+            settings,
+            engine=engine,
+            n_process=n_process,
+            progress=progress,
+            **engine_options,
+        )
+    else:
+        rows = engines.run_cached(
+            records,
+            settings,
+            store=the_store,
+            cache=cache,
+            engine=engine,
+            n_process=n_process,
+            progress=progress,
+            **engine_options,
+        )
     return assemble(good, skipped, rows, settings)
 
 

@@ -4,21 +4,31 @@
 >>> rows = run(records, settings, engine="local", n_process=2)   # doctest: +SKIP
 
 Every engine cuts the corpus into batches in document order, analyses each
-batch (the model loads once per worker process) and concatenates the rows in
-the same order, so results do not depend on the engine or the worker count.
+batch (the model loads once per worker process) and yields the rows in the
+same order, so results do not depend on the engine or the worker count.
+:func:`run_cached` adds the results store: documents already in the store are
+read back, only the others are parsed, and new rows are saved as they arrive.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from kit.analysis import Settings, analyze_records
 
+log = logging.getLogger("kit")
+
 #: Documents per unit of work sent to a worker.
 DEFAULT_CHUNK_DOCS = 32
+#: Documents buffered before they are written to the store.
+DEFAULT_FLUSH_DOCS = 512
+
+Batch = tuple[list[dict], dict[str, list[dict]]]
 
 
 def batches(records: Sequence[dict], size: int = DEFAULT_CHUNK_DOCS) -> Iterator[list[dict]]:
@@ -27,6 +37,8 @@ def batches(records: Sequence[dict], size: int = DEFAULT_CHUNK_DOCS) -> Iterator
     >>> [len(b) for b in batches([{}] * 5, 2)]
     [2, 2, 1]
     """
+    if size < 1:
+        raise ValueError(f"chunk_docs must be >= 1, got {size}")
     for i in range(0, len(records), size):
         yield list(records[i : i + size])
 
@@ -40,34 +52,80 @@ def merge(parts: Iterator[dict[str, list[dict]]]) -> dict[str, list[dict]]:
     return out
 
 
-def _progress(iterable, total: int, show: bool):
+def progress_bar(total: int | None, show: bool, desc: str = "analysing"):
+    """A tqdm bar counting documents (``None`` when ``show`` is false)."""
     if not show:
-        return iterable
+        return None
     from tqdm.auto import tqdm
 
-    return tqdm(iterable, total=total, unit="batch", desc="analysing")
+    return tqdm(total=total, unit="doc", desc=desc, smoothing=0.1)
 
 
-def run_local(
+def _ordered(pool_submit, parts: list[list[dict]], window: int) -> Iterator[Batch]:
+    """Submit at most ``window`` batches at a time; yield results in submission order."""
+    queue: list[tuple[list[dict], Future]] = []
+    it = iter(parts)
+    for part in it:
+        queue.append((part, pool_submit(part)))
+        if len(queue) >= window:
+            break
+    while queue:
+        part, fut = queue.pop(0)
+        result = fut.result()
+        nxt = next(it, None)
+        if nxt is not None:
+            queue.append((nxt, pool_submit(nxt)))
+        yield part, result
+
+
+def iter_local(
     records: Sequence[dict],
     settings: Settings,
     *,
     n_process: int = 1,
     chunk_docs: int = DEFAULT_CHUNK_DOCS,
-    progress: bool = False,
-) -> dict[str, list[dict]]:
-    """Analyse in this process (``n_process=1``) or in a pool of worker processes."""
+) -> Iterator[Batch]:
+    """``(batch records, batch rows)`` in order, in this process or ``n_process`` workers."""
     if n_process < 1:
         raise ValueError(f"n_process must be >= 1, got {n_process}")
     parts = list(batches(records, chunk_docs))
     if n_process == 1 or len(parts) <= 1:
-        return merge(_progress((analyze_records(p, settings) for p in parts), len(parts), progress))
-    ctx = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
+        for part in parts:
+            yield part, analyze_records(part, settings)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # Workers inherit the loaded model instead of loading it again.
+        from kit.analysis import resources_for
+        from kit.nlp import load_model
+
+        load_model(settings.model)
+        resources_for(settings)
+        ctx = multiprocessing.get_context("fork")
+    else:  # pragma: no cover - Windows/macOS spawn
+        ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
-        results = pool.map(analyze_records, parts, [settings] * len(parts))
-        return merge(_progress(results, len(parts), progress))
+        yield from _ordered(
+            lambda part: pool.submit(analyze_records, part, settings), parts, 3 * n_process
+        )
+
+
+def iter_batches(
+    records: Sequence[dict],
+    settings: Settings,
+    *,
+    engine: str = "local",
+    n_process: int = 1,
+    **options: Any,
+) -> Iterator[Batch]:
+    """Dispatch to the named engine (``"local"`` or ``"dask"``), batch by batch."""
+    if engine == "local":
+        return iter_local(records, settings, n_process=n_process, **options)
+    if engine == "dask":
+        from kit.dask_engine import iter_dask
+
+        return iter_dask(records, settings, **options)
+    raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
 
 
 def run(
@@ -76,13 +134,114 @@ def run(
     *,
     engine: str = "local",
     n_process: int = 1,
+    progress: bool = False,
+    bar: Any = None,
     **options: Any,
 ) -> dict[str, list[dict]]:
-    """Dispatch to the named engine (``"local"`` or ``"dask"``)."""
-    if engine == "local":
-        return run_local(records, settings, n_process=n_process, **options)
-    if engine == "dask":
-        from kit.dask_engine import run_dask
+    """All rows of all records, concatenated in record order.
 
-        return run_dask(records, settings, **options)
-    raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    ``progress=True`` shows a bar; ``bar=`` updates an existing tqdm bar instead.
+    """
+    own_bar = bar is None
+    if own_bar:
+        bar = progress_bar(len(records), progress)
+    out: dict[str, list[dict]] = {}
+    for part, rows in iter_batches(
+        records, settings, engine=engine, n_process=n_process, **options
+    ):
+        for table, table_rows in rows.items():
+            out.setdefault(table, []).extend(table_rows)
+        if bar is not None:
+            bar.update(len(part))
+    if bar is not None and own_bar:
+        bar.close()
+    return out
+
+
+def run_local(
+    records: Sequence[dict], settings: Settings, *, n_process: int = 1, **options: Any
+) -> dict[str, list[dict]]:
+    """:func:`run` with the local engine."""
+    return run(records, settings, engine="local", n_process=n_process, **options)
+
+
+# ---------------------------------------------------------- with a store --
+
+
+@dataclass
+class RunStats:
+    """What a run did: documents read from the store and documents parsed."""
+
+    n_docs: int = 0
+    n_cached: int = 0
+    n_parsed: int = 0
+    n_stored: int = 0
+
+
+_LAST = RunStats()
+
+
+def last_run() -> RunStats:
+    """The :class:`RunStats` of the latest :func:`run_cached` in this process."""
+    return _LAST
+
+
+def run_cached(
+    records: Sequence[dict],
+    settings: Settings,
+    *,
+    store: Any,
+    cache: bool = True,
+    engine: str = "local",
+    n_process: int = 1,
+    progress: bool = False,
+    flush_docs: int = DEFAULT_FLUSH_DOCS,
+    bar: Any = None,
+    **options: Any,
+) -> dict[str, list[dict]]:
+    """:func:`run` through a :class:`~kit.store.Store`: parse only what it lacks.
+
+    With ``cache=False`` nothing is read from the store (every document is
+    parsed) but the new rows are still saved.
+    """
+    global _LAST
+    from kit.store import doc_key, fingerprint_of, fingerprint_parts, split_by_doc
+
+    parts = fingerprint_parts(settings)
+    fp = fingerprint_of(parts)
+    keys = [doc_key(r) for r in records]
+    cached = store.fetch(fp, keys) if cache else {}
+    todo = [r for r, k in zip(records, keys) if k not in cached]
+    stats = RunStats(n_docs=len(records), n_cached=len(records) - len(todo), n_parsed=len(todo))
+    if stats.n_cached:
+        log.info("%d of %d documents read from %s", stats.n_cached, len(records), store.path)
+    fresh: dict[str, dict[str, list[dict]]] = {}
+    pending: list[tuple[str, str, dict]] = []
+    own_bar = bar is None
+    if own_bar:
+        bar = progress_bar(len(todo), progress and bool(todo))
+    elif stats.n_cached:
+        bar.update(stats.n_cached)
+    for part, rows in iter_batches(todo, settings, engine=engine, n_process=n_process, **options):
+        for record, doc_rows in zip(part, split_by_doc(rows, [r["doc_id"] for r in part])):
+            key = doc_key(record)
+            fresh[key] = doc_rows
+            pending.append((key, str(record["doc_id"]), doc_rows))
+        if len(pending) >= flush_docs:
+            stats.n_stored += store.put(fp, pending, parts=parts)
+            pending = []
+        if bar is not None:
+            bar.update(len(part))
+    if pending:
+        stats.n_stored += store.put(fp, pending, parts=parts)
+    if bar is not None and own_bar:
+        bar.close()
+    out: dict[str, list[dict]] = {}
+    for key in keys:
+        doc_rows = cached.get(key)
+        if doc_rows is None:
+            doc_rows = fresh[key]
+        for table, table_rows in doc_rows.items():
+            out.setdefault(table, []).extend(table_rows)
+    _LAST = stats
+    return out

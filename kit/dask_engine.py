@@ -1,0 +1,89 @@
+"""The Dask engine: analyse batches on an existing Dask distributed cluster.
+
+>>> from dask.distributed import Client, LocalCluster
+>>> client = Client(LocalCluster(n_workers=2, threads_per_worker=1))   # doctest: +SKIP
+>>> result = kit.analyze(docs, engine="dask", client=client)           # doctest: +SKIP
+>>> result = kit.analyze(docs, engine="dask", address="tcp://10.0.0.5:8786")  # doctest: +SKIP
+
+Each batch of documents is one task running
+:func:`kit.analysis.analyze_records`; a worker process loads the model on its
+first task and keeps it (``kit.nlp`` caches it per process). Only a few batches
+per worker thread are in flight at once, so the client never holds the whole
+corpus in the scheduler, and results come back in document order, identical
+to the local engine. Use one thread per worker process (``threads_per_worker=1``):
+spaCy parses faster in processes than in threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from kit.analysis import Settings, analyze_records
+from kit.engine import DEFAULT_CHUNK_DOCS, Batch, _ordered, batches, merge
+
+
+def get_client(*, client: Any = None, address: str | None = None) -> tuple[Any, bool]:
+    """The client to use and whether we created it (and so must close it)."""
+    if client is not None:
+        return client, False
+    from distributed import Client
+
+    if address:
+        return Client(address, set_as_default=False), True
+    from distributed import get_client as current
+
+    try:
+        return current(), False
+    except ValueError as exc:
+        raise ValueError(
+            "engine='dask' needs a cluster. Fix: pass client=Client(...) or address='tcp://host:8786' "
+            "(start one with `dask scheduler` and `dask worker`, or distributed.LocalCluster)."
+        ) from exc
+
+
+def iter_dask(
+    records: Sequence[dict],
+    settings: Settings,
+    *,
+    client: Any = None,
+    address: str | None = None,
+    chunk_docs: int = DEFAULT_CHUNK_DOCS,
+    window: int | None = None,
+) -> Iterator[Batch]:
+    """``(batch records, batch rows)`` in document order, computed on the cluster."""
+    parts = list(batches(records, chunk_docs))
+    if not parts:
+        return
+    client, owned = get_client(client=client, address=address)
+    try:
+        if window is None:
+            workers = client.scheduler_info().get("workers", {})
+            threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
+            window = 3 * threads
+        yield from _ordered(
+            lambda part: client.submit(analyze_records, part, settings, pure=False),
+            parts,
+            max(window, 1),
+        )
+    finally:
+        if owned:
+            client.close()
+
+
+def run_dask(
+    records: Sequence[dict],
+    settings: Settings,
+    *,
+    client: Any = None,
+    address: str | None = None,
+    chunk_docs: int = DEFAULT_CHUNK_DOCS,
+    window: int | None = None,
+) -> dict[str, list[dict]]:
+    """All rows of all records, concatenated in record order (see :func:`iter_dask`)."""
+    return merge(
+        rows
+        for _, rows in iter_dask(
+            records, settings, client=client, address=address, chunk_docs=chunk_docs, window=window
+        )
+    )
