@@ -1,0 +1,59 @@
+"""Rendered sites shared by the render and browser tests, built once per session.
+
+Rendering runs kernels, so each site is built once and cached here (a plain
+module-level cache, because several test modules share it).
+
+>>> site = demo_site(tmp_path_factory)      # doctest: +SKIP
+>>> site.pages[0].html.name                 # doctest: +SKIP
+'01_demo.html'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from _demo_notebook import write_demo_corpus, write_demo_notebook
+
+from kit.render import Page, default_notebooks, render_notebooks
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_CORPUS = REPO / "data"
+
+
+@dataclass
+class Site:
+    out: Path
+    corpus: Path
+    pages: list[Page]
+
+
+_CACHE: dict[str, Site] = {}
+
+
+def _quiet(_msg: str) -> None:
+    pass
+
+
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The demo notebook rendered on a two-article corpus."""
+    if "demo" not in _CACHE:
+        base = tmp_path_factory.mktemp("demo_site")
+        notebook = write_demo_notebook(base / "notebooks")
+        corpus = write_demo_corpus(base / "corpus")
+        out = base / "site"
+        pages = render_notebooks([notebook], corpus=corpus, out=out, progress=False, log=_quiet)
+        _CACHE["demo"] = Site(out=out, corpus=corpus, pages=pages)
+    return _CACHE["demo"]
+
+
+def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Every curated notebook in notebooks/ rendered on the bundled data/ (skips if none)."""
+    if "curated" not in _CACHE:
+        if not default_notebooks():
+            pytest.skip("notebooks/ has no curated notebooks yet (0*.ipynb)")
+        out = tmp_path_factory.mktemp("curated_site") / "site"
+        pages = render_notebooks(corpus=SEED_CORPUS, out=out, progress=False, log=_quiet)
+        _CACHE["curated"] = Site(out=out, corpus=SEED_CORPUS, pages=pages)
+    return _CACHE["curated"]
