@@ -1,0 +1,1004 @@
+"""Attribution relations: who is cited (source), how (cue), saying what (content).
+
+>>> import kit                                                     # doctest: +SKIP
+>>> a = kit.analyze(kit.load("data/"), extractors=["attributions"]) # doctest: +SKIP
+>>> a.attributions[["source_text", "cue", "source_type", "stance"]] # doctest: +SKIP
+
+One pass over the dependency parse finds cue verbs from the cue table
+(``data/cues.csv``, see :mod:`kit.cues`), "according to X", hedge adverbs
+("reportedly") and quotations (:mod:`kit.quotes`). For each cue the source is
+the verb's subject (or the agent of a passive, or the subject it shares with a
+coordinated verb), the content is its clausal complement, the clause it
+comments on ("…, X said.") or the adjacent quotation. Sources are typed and
+linked to actors through ``found["mentions"]``; ``said_on`` comes from a DATE
+in ``found["timexes"]`` attached to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kit.cues import Cue, CueLexicon, lexicon
+from kit.quotes import Quote, QuoteMap, find_quotes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from kit.nlp import DocInfo
+
+TABLE = "attributions"
+COLUMNS = [
+    "doc_id",
+    "attribution_id",
+    "sent_id",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "cue_lemma",
+    "stance",
+    "content",
+    "content_start",
+    "content_end",
+    "direct",
+    "mixed",
+    "source_type",
+    "source_actor_id",
+    "source_actor",
+    "affiliation_actor_id",
+    "hedged",
+    "hedge",
+    "channel",
+    "channel_actor_id",
+    "said_on",
+    "parent_id",
+    "warning",
+]
+
+SOURCE_TYPES = (
+    "named_person",
+    "named_organisation",
+    "anonymous",
+    "media",
+    "document",
+    "social_media",
+    "unattributed",
+)
+#: Longest content kept as one span (longer ones are cut to the cue's sentence).
+MAX_CONTENT_CHARS = 3000
+
+# Verbs that attribute only with a particle: "called for", "pointed out".
+_NEEDS_PARTICLE = {"call": ("for", "on"), "point": ("out",)}
+# Verbs whose cue takes the next verb along: "purported to show".
+_RAISING = {"purport"}
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+_SOURCE_DEPS = ("nsubj",)
+_SOURCE_STOP = {"appos", "relcl", "acl", "punct", "parataxis", "advcl", "cc", "conj"}
+_TRIM_DEPS = {"punct", "cc", "mark_", "prep_"}
+
+ANONYMOUS_NOUNS = {
+    "official",
+    "source",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "aide",
+    "analyst",
+    "expert",
+    "observer",
+    "witness",
+    "resident",
+    "person",
+    "people",
+    "insider",
+    "commander",
+    "activist",
+    "lawmaker",
+    "staffer",
+    "adviser",
+    "advisor",
+    "member",
+    "representative",
+    "investigator",
+    "authority",
+    "critic",
+    "supporter",
+    "voter",
+    "economist",
+    "researcher",
+    "scientist",
+    "doctor",
+    "someone",
+    "somebody",
+    "negotiator",
+    "participant",
+    "employee",
+    "worker",
+    "leader",
+    "strategist",
+    "operative",
+    "agent",
+    "friend",
+    "relative",
+    "neighbor",
+    "neighbour",
+    "local",
+    "man",
+    "woman",
+    "rebel",
+    "fighter",
+    "soldier",
+    "militant",
+    "protester",
+    "student",
+}
+ORGANISATION_NOUNS = {
+    "administration",
+    "campaign",
+    "government",
+    "ministry",
+    "military",
+    "army",
+    "police",
+    "militia",
+    "group",
+    "coalition",
+    "party",
+    "company",
+    "firm",
+    "court",
+    "committee",
+    "council",
+    "department",
+    "agency",
+    "embassy",
+    "office",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "regime",
+    "force",
+    "forces",
+    "navy",
+    "organization",
+    "organisation",
+    "union",
+    "movement",
+    "alliance",
+    "cabinet",
+    "presidency",
+    "kremlin",
+    "pentagon",
+    "commission",
+    "board",
+    "bank",
+    "institute",
+    "foundation",
+    "team",
+    "club",
+    "university",
+}
+DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "leaflet",
+    "document",
+    "letter",
+    "memo",
+    "memorandum",
+    "study",
+    "survey",
+    "poll",
+    "data",
+    "filing",
+    "transcript",
+    "book",
+    "article",
+    "release",
+    "communique",
+    "communiqué",
+    "resolution",
+    "law",
+    "bill",
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "ruling",
+    "order",
+    "decree",
+    "email",
+    "e-mail",
+    "note",
+    "message",
+    "paper",
+    "analysis",
+    "assessment",
+    "record",
+    "records",
+    "sign",
+    "banner",
+    "poster",
+    "flyer",
+    "brochure",
+    "manifesto",
+    "platform",
+    "guideline",
+    "guidance",
+    "policy",
+    "plan",
+    "proposal",
+    "research",
+    "estimate",
+    "figure",
+    "number",
+    "census",
+    "audit",
+    "review",
+    "investigation",
+    "inquiry",
+    "affidavit",
+    "testimony",
+    "cable",
+    "notice",
+    "website",
+}
+SOCIAL_NOUNS = {
+    "video",
+    "footage",
+    "post",
+    "tweet",
+    "clip",
+    "photo",
+    "photograph",
+    "image",
+    "picture",
+    "livestream",
+    "selfie",
+    "meme",
+    "hashtag",
+    "footages",
+    "videos",
+}
+SOCIAL_WORDS = {
+    "social media",
+    "twitter",
+    "facebook",
+    "telegram",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "whatsapp",
+    "vkontakte",
+    "weibo",
+    "online",
+}
+MEDIA_NOUNS = {
+    "newspaper",
+    "outlet",
+    "broadcaster",
+    "channel",
+    "station",
+    "network",
+    "magazine",
+    "daily",
+    "tv",
+    "television",
+    "radio",
+    "tabloid",
+    "journal",
+    "newswire",
+    "wire",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "columnist",
+    "editor",
+    "media",
+}
+PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
+GROUP_PRONOUNS = {"we", "they", "it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_ORG_ACTOR_TYPES = {
+    "organisation",
+    "organization",
+    "state",
+    "armed_group",
+    "political_group",
+    "international_organisation",
+    "place",
+}
+_SCARE_BEFORE = re.compile(
+    r"(?:so[- ]called|dubbed|called|termed|known as|nicknamed|labell?ed|branded|coined|"
+    r"described as|referred to as)\W*$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- helpers --
+
+
+@dataclass
+class _Rel:
+    """A relation being built (character offsets into the document text)."""
+
+    cue: tuple[int, int]
+    cue_lemma: str
+    entry: Cue
+    verb: Token | None = None
+    source: tuple[int, int] | None = None
+    source_tok: Token | None = None
+    content: tuple[int, int] | None = None
+    content_root: Token | None = None
+    direct: bool = False
+    mixed: bool = False
+    channel_tok: Token | None = None
+    hedges: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unattributed: bool = False
+
+
+class _Paragraphs:
+    """Paragraph bounds (line breaks) of a text, for clipping spans."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.n = len(text)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.breaks, offset)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else self.n
+        return start, end
+
+
+def _tok_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """The character span from the first to the last token, trimmed of punctuation."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_minus(root: Token, exclude: list[Token]) -> list[Token]:
+    """Tokens of ``root``'s subtree without the subtrees of ``exclude``."""
+    skip: set[int] = set()
+    for tok in exclude:
+        skip.update(t.i for t in tok.subtree)
+    return [t for t in root.subtree if t.i not in skip]
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive token indices around ``anchor`` (or the longest run)."""
+    if not tokens:
+        return []
+    idx = sorted(t.i for t in tokens)
+    runs: list[list[int]] = [[idx[0]]]
+    for i in idx[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = next((r for r in runs if anchor.i in r), max(runs, key=len))
+    doc = anchor.doc
+    return [doc[i] for i in best]
+
+
+def _clip(span: tuple[int, int] | None, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    s, e = max(span[0], bounds[0]), min(span[1], bounds[1])
+    return (s, e) if e > s else None
+
+
+def _strip(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Trim whitespace and edge punctuation (commas, colons, dashes) from a span."""
+    if span is None:
+        return None
+    s, e = span
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+# ---------------------------------------------------------------- sources --
+
+
+def _source_span(tok: Token) -> tuple[int, int] | None:
+    """The noun phrase of a subject, without appositions and relative clauses."""
+    keep = [tok]
+    for left in tok.lefts:
+        keep.extend(left.subtree)
+    for right in tok.rights:
+        if right.dep_ in _SOURCE_STOP or right.is_punct:
+            break
+        keep.extend(right.subtree)
+    return _tok_span(keep)
+
+
+def _person_before(tok: Token, start: int) -> Token | None:
+    """A PERSON name right before a title subject: "Col. Ryan Dillon, spokesman …, told"."""
+    doc = tok.doc
+    first = min(t.i for t in tok.subtree)
+    j = first - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or j == first - 1:
+        return None
+    return doc[j]
+
+
+def _person_span(tok: Token) -> tuple[int, int] | None:
+    """The name around a PERSON token with its title compounds."""
+    doc = tok.doc
+    i = tok.i
+    s = i
+    while s > 0 and (
+        doc[s - 1].ent_type_ == "PERSON" or doc[s - 1].head.i == i and doc[s - 1].dep_ == "compound"
+    ):
+        s -= 1
+    while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i in range(s, i + 1):
+        s -= 1
+    return doc[s].idx, tok.idx + len(tok.text)
+
+
+def _find_source(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of a cue verb, and whether the verb is passive without an agent."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p, False
+    for c in verb.children:
+        if c.dep_ in _SOURCE_DEPS:
+            return c, False
+    if passive:
+        return None, True
+    # shared subject: "are written in Arabic and say …", "…, adding that …"
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("conj", "advcl", "xcomp", "acl") or head.head is head:
+            break
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head, False
+        head = head.head
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c, False
+    return None, False
+
+
+# ---------------------------------------------------------------- content --
+
+
+def _verb_content(verb: Token, entry: Cue, paras: _Paragraphs) -> tuple[Token | None, list[Token]]:
+    """The content root and its tokens for a cue verb (empty when none)."""
+    comps = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if verb.lemma_.lower() in _RAISING and comps:
+        inner = comps[0]
+        kids = [c for c in inner.children if c.dep_ not in ("aux", "punct", "neg")]
+        kids = [k for k in kids if k.i > inner.i]
+        if kids:
+            toks = [t for k in kids for t in k.subtree]
+            return kids[0], toks
+    if comps:
+        root = comps[0]
+        return root, list(root.subtree)
+    needs = _NEEDS_PARTICLE.get(verb.lemma_.lower())
+    if needs:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in needs:
+                toks = [t for t in c.subtree if t is not c]
+                toks += [t for x in verb.children if x.dep_ == "xcomp" for t in x.subtree]
+                return (toks[0] if toks else None), toks
+        return None, []
+    # "…, X said." parsed as a parenthetical attached to the content clause
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
+        head = verb.head
+        if verb.i > head.i or verb.dep_ == "parataxis":
+            toks = _subtree_minus(head, [verb])
+            return head, _contiguous(toks, head)
+    if entry.np_content:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr"):
+                return c, list(c.subtree)
+    return None, []
+
+
+def _colon_content(verb: Token, text: str, paras: _Paragraphs) -> tuple[int, int] | None:
+    """'X said: …' — the rest of the sentence (or paragraph) after the colon."""
+    last = max(t.i for t in verb.subtree if t.i >= verb.i)
+    sent = verb.sent
+    for t in verb.doc[verb.i + 1 : min(last + 2, sent.end)]:
+        if t.text == ":":
+            p_end = paras.bounds(t.idx)[1]
+            return (t.idx + 1, min(max(sent.end_char, t.idx + 1), p_end))
+        if t.dep_ not in ("dobj", "dative", "prep", "pobj", "det", "advmod", "npadvmod", "prt"):
+            break
+    return None
+
+
+# ---------------------------------------------------------------- quotes --
+
+
+def _is_scare(q: Quote, text: str) -> bool:
+    """A short quoted term flagged as such ("so-called “X”", "dubbed the “X”")."""
+    if q.n_words > 5:
+        return False
+    before = text[max(0, q.start - 30) : q.start]
+    before = re.sub(r"\b(?:the|a|an)\s*$", "", before.rstrip(), flags=re.IGNORECASE)
+    return bool(_SCARE_BEFORE.search(before))
+
+
+def _apply_quotes(rel: _Rel, qmap: QuoteMap, text: str, scare: set[int]) -> None:
+    """Mark direct / mixed quotes and widen direct content to the whole quotation."""
+    if rel.content is None:
+        return
+    cs, ce = rel.content
+    quotes = [q for q in qmap.overlapping(cs, ce) if q.start not in scare]
+    if not quotes:
+        return
+    clen = sum(1 for ch in text[cs:ce] if not ch.isspace()) or 1
+    covered = 0
+    for q in quotes:
+        a, b = max(cs, q.inner_start), min(ce, q.inner_end)
+        covered += sum(1 for ch in text[a:b] if not ch.isspace())
+    if covered / clen >= 0.6:
+        rel.direct = True
+        usable = [q for q in quotes if q.warning is None]
+        if usable:
+            s = min(q.inner_start for q in usable)
+            e = max(q.inner_end for q in usable)
+            # never swallow the cue or the source into the content
+            for lo, hi in filter(None, (rel.cue, rel.source)):
+                if s < lo < e and hi <= e:
+                    e = lo if lo - s > e - hi else e
+                    s = hi if e != lo else s
+            rel.content = (s, e) if (s, e) != (0, 0) else rel.content
+        for q in quotes:
+            if q.warning:
+                rel.warnings.append(q.warning)
+    elif any(q.inner_start >= cs and q.inner_end <= ce for q in quotes):
+        rel.mixed = True
+    for q in quotes:
+        if q.warning:
+            rel.warnings.append(q.warning)
+
+
+def _adjacent_quote(
+    rel: _Rel, qmap: QuoteMap, text: str, scare: set[int], paras: _Paragraphs
+) -> Quote | None:
+    """A quotation right before '…,” X said' or right after 'X said, “…'."""
+    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
+    hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
+    p0, p1 = paras.bounds(rel.cue[0])
+    for q in qmap.quotes:
+        if q.depth or q.start in scare or q.n_words < 3:
+            continue
+        gap_before = text[q.end : lo] if q.end <= lo else None
+        gap_after = text[hi : q.start] if q.start >= hi else None
+        if (
+            gap_before is not None
+            and len(gap_before) <= 4
+            and not any(ch.isalnum() for ch in gap_before)
+        ):
+            return q
+        if (
+            gap_after is not None
+            and len(gap_after) <= 4
+            and not any(ch.isalnum() for ch in gap_after)
+        ) and q.start <= p1:
+            return q
+    return None
+
+
+# ---------------------------------------------------------------- the pass --
+
+
+def _cue_extent(verb: Token, lex: CueLexicon) -> tuple[int, int, Token | None]:
+    """The cue span of a verb (+ particle, + audience, + raised verb) and a channel token."""
+    start, end = verb.idx, verb.idx + len(verb.text)
+    channel = None
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            end = c.idx + len(c.text)
+        if c.dep_ == "prep" and c.lower_ in _NEEDS_PARTICLE.get(lemma, ()) and c.i == verb.i + 1:
+            end = c.idx + len(c.text)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and c.i > verb.i:
+            if c.lemma_.lower() in lex.audience or c.lower_ in lex.audience:
+                between = verb.doc[verb.i + 1 : c.i]
+                if all(t.dep_ in ("det", "prt", "amod") for t in between):
+                    end = c.idx + len(c.text)
+            elif c.ent_type_ in ("ORG", "PERSON") or c.lemma_.lower() in MEDIA_NOUNS:
+                channel = c
+        if c.dep_ == "prep" and c.lower_ in ("to", "with") and lemma in ("say", "speak", "tell"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.ent_type_ == "ORG" or p.lemma_.lower() in MEDIA_NOUNS):
+                    channel = p
+    if lemma in _RAISING:
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.i > verb.i:
+                end = c.idx + len(c.text)
+    return start, end, channel
+
+
+def _from_verb(
+    verb: Token, entry: Cue, lex: CueLexicon, text: str, paras: _Paragraphs
+) -> _Rel | None:
+    lemma = verb.lemma_.lower()
+    if lemma in _NEEDS_PARTICLE and not any(
+        c.lower_ in _NEEDS_PARTICLE[lemma] for c in verb.children if c.dep_ in ("prep", "prt")
+    ):
+        return None
+    if verb.dep_ in ("amod", "compound") or verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return None
+    cs, ce, channel = _cue_extent(verb, lex)
+    rel = _Rel(cue=(cs, ce), cue_lemma=lemma, entry=entry, verb=verb, channel_tok=channel)
+    src, passive = _find_source(verb)
+    if src is not None:
+        rel.source_tok = src
+        rel.source = _source_span(src)
+        person = None if src.ent_type_ == "PERSON" else _person_before(src, src.idx)
+        if person is not None and src.pos_ == "NOUN":
+            rel.source_tok = person
+            rel.source = _person_span(person)
+    elif passive:
+        rel.unattributed = True
+    else:
+        return None
+    root, toks = _verb_content(verb, entry, paras)
+    if toks:
+        bounds = paras.bounds((root or toks[0]).idx)
+        span = _clip(_tok_span(toks), bounds)
+        rel.content = _strip(text, _cut_out(span, rel))
+        rel.content_root = root
+    if rel.content is None:
+        rel.content = _strip(text, _colon_content(verb, text, paras))
+    return rel
+
+
+def _cut_out(span: tuple[int, int] | None, rel: _Rel) -> tuple[int, int] | None:
+    """Remove the cue and the source from a content span, keeping the larger side."""
+    if span is None:
+        return None
+    s, e = span
+    for part in filter(None, (rel.cue, rel.source)):
+        lo, hi = part
+        if hi <= s or lo >= e:
+            continue
+        if lo - s >= e - hi:
+            e = lo
+        else:
+            s = hi
+    return (s, e) if e > s else None
+
+
+def _from_according(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _Rel | None:
+    """'according to X, …' and '…, according to X.'"""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    rel = _Rel(cue=(tok.idx, to.idx + len(to.text)), cue_lemma="according to", entry=entry)
+    if pobj is not None:
+        rel.source_tok = pobj
+        rel.source = _source_span(pobj)
+    else:
+        return None
+    head = tok.head if tok.head is not tok else tok
+    if head.i in (tok.i, to.i):
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        toks = _subtree_minus(head, [tok])
+    else:
+        toks = [t for t in tok.sent if t.i not in {x.i for x in tok.subtree}]
+    bounds = paras.bounds(tok.idx)
+    span = _clip(_tok_span(toks), bounds)
+    rel.content = _strip(text, _cut_out(span, rel))
+    rel.content_root = head
+    return rel
+
+
+def _from_adverb(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _Rel | None:
+    """'Tension is reportedly building': an unattributed, hedged claim."""
+    head = tok.head
+    if head is tok:
+        return None
+    toks = list(head.subtree)
+    span = _clip(_tok_span(toks), paras.bounds(tok.idx))
+    rel = _Rel(
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        cue_lemma=tok.lower_,
+        entry=entry,
+        unattributed=True,
+        content=_strip(text, span),
+        content_root=head,
+    )
+    rel.hedges.append(tok.text)
+    return rel
+
+
+# ---------------------------------------------------------------- linking --
+
+
+class _Mentions:
+    """Actor mentions of the document, searchable by offset."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = sorted(
+            (r for r in rows if isinstance(r.get("start"), int)),
+            key=lambda r: (r["start"], r["end"]),
+        )
+        self.starts = [r["start"] for r in self.rows]
+
+    def within(self, start: int, end: int) -> list[dict]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.rows) and self.rows[i]["start"] < end:
+            if self.rows[i]["end"] <= end:
+                out.append(self.rows[i])
+            i += 1
+        return out
+
+    def covering(self, offset: int) -> dict | None:
+        i = bisect_right(self.starts, offset)
+        for r in reversed(self.rows[max(0, i - 5) : i]):
+            if r["start"] <= offset < r["end"]:
+                return r
+        return None
+
+    def last_person_before(self, offset: int) -> dict | None:
+        i = bisect_left(self.starts, offset)
+        for r in reversed(self.rows[:i]):
+            if r.get("actor_type") == "person":
+                return r
+        return None
+
+
+def _classify(
+    rel: _Rel, mentions: _Mentions, text: str, person_names: set[str]
+) -> tuple[str, dict | None, str | None]:
+    """Source type, the linked mention (or None) and the affiliation actor id."""
+    if rel.source is None or rel.source_tok is None:
+        return "unattributed", None, None
+    s, e = rel.source
+    tok = rel.source_tok
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    head_mention = mentions.covering(tok.idx)
+    others = [m for m in mentions.within(s, e) if m is not head_mention]
+    affiliation = None
+    for m in others:
+        if m.get("actor_type") in _ORG_ACTOR_TYPES | {"media"} and m.get("actor_id"):
+            affiliation = m["actor_id"]
+            break
+    lemma = tok.lemma_.lower()
+    src_text = text[s:e].lower()
+    if head_mention is not None:
+        atype = head_mention.get("actor_type")
+        aff = head_mention.get("linked_actor_id") or affiliation
+        if atype == "person":
+            return "named_person", head_mention, aff
+        if atype == "media":
+            return "media", head_mention, aff
+        if atype in _ORG_ACTOR_TYPES:
+            return "named_organisation", head_mention, aff
+    if lemma in PERSON_PRONOUNS:
+        prev = mentions.last_person_before(s)
+        return "named_person", prev, prev.get("linked_actor_id") if prev else None
+    if lemma in SOCIAL_NOUNS or any(w in src_text for w in SOCIAL_WORDS):
+        return "social_media", None, affiliation
+    if lemma in DOCUMENT_NOUNS:
+        return "document", None, affiliation
+    if lemma in MEDIA_NOUNS:
+        return "media", None, affiliation
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.lower_ in person_names:
+        return "named_person", None, affiliation
+    if tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma in ORGANISATION_NOUNS or lemma == "it":
+        return "named_organisation", None, affiliation
+    if lemma in ANONYMOUS_NOUNS or lemma in ("they", "we", "someone"):
+        return "anonymous", None, affiliation
+    if tok.pos_ == "PROPN":
+        return "named_organisation", None, affiliation
+    return "anonymous", None, affiliation
+
+
+def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:
+    """The value of a DATE attached to the cue verb ("said Wednesday")."""
+    if rel.verb is None or not timexes:
+        return None
+    verb = rel.verb
+    sent = verb.sent
+    for tx in timexes:
+        if tx.get("type") != "DATE" or not isinstance(tx.get("start"), int):
+            continue
+        ts, te = tx["start"], tx["end"]
+        if ts < sent.start_char or te > sent.end_char:
+            continue
+        inside = [x for x in (rel.content, rel.source) if x and ts < x[1] and te > x[0]]
+        if inside:
+            continue
+        span = doc.char_span(ts, te, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        near = 0 <= ts - rel.cue[1] <= 2
+        path = [span.root, *span.root.ancestors]
+        attached = False
+        for node in path:
+            if node is verb:
+                attached = True
+                break
+            if rel.content_root is not None and node is rel.content_root:
+                break
+        if attached or near:
+            value = tx.get("value")
+            return value if isinstance(value, str) and value else None
+    return None
+
+
+# ---------------------------------------------------------------- extract --
+
+
+def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> list[dict]:
+    """One row per attribution relation in ``doc`` (see :data:`COLUMNS`)."""
+    text = info.text
+    if not text.strip():
+        return []
+    lex = lexicon(res)
+    qmap = find_quotes(text)
+    paras = _Paragraphs(text)
+    scare = {q.start for q in qmap.quotes if _is_scare(q, text)}
+    rels: list[_Rel] = []
+    seen: set[int] = set()
+    adverbs: list[tuple] = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            entry = lex.phrases.get(("according", "to"))
+            if entry is not None:
+                rel = _from_according(tok, entry, text, paras)
+                if rel is not None and rel.content is not None:
+                    rels.append(rel)
+                    seen.add(tok.idx)
+            continue
+        if low in lex.adverbs and tok.dep_ == "advmod":
+            adverbs.append((tok, lex.adverbs[low]))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            continue
+        entry = lex.verb(tok.lemma_) or lex.verb(low)
+        if entry is None or tok.idx in seen:
+            continue
+        rel = _from_verb(tok, entry, lex, text, paras)
+        if rel is None:
+            continue
+        if rel.content is None:
+            q = _adjacent_quote(rel, qmap, text, scare, paras)
+            if q is not None and q.warning is None:
+                rel.content = (q.inner_start, q.inner_end)
+                rel.direct = True
+        if rel.content is None:
+            continue
+        rels.append(rel)
+        seen.update(t.idx for t in doc[tok.i : tok.i + 4] if t.idx < rel.cue[1])
+    cue_by_verb = {r.verb.i: r for r in rels if r.verb is not None}
+    for tok, entry in adverbs:
+        owner = cue_by_verb.get(tok.head.i)
+        if owner is None:
+            owner = next((r for r in rels if r.content_root is tok.head), None)
+        if owner is not None:
+            owner.hedges.append(tok.text)
+            continue
+        rel = _from_adverb(tok, entry, text, paras)
+        if rel is not None and rel.content is not None:
+            rels.append(rel)
+    for rel in rels:
+        if not rel.direct:
+            _apply_quotes(rel, qmap, text, scare)
+        if rel.content and rel.content[1] - rel.content[0] > MAX_CONTENT_CHARS:
+            sent = doc.char_span(*rel.cue, alignment_mode="expand")
+            if sent is not None:
+                s = sent.sent
+                rel.content = _strip(text, _cut_out((s.start_char, s.end_char), rel))
+            rel.warnings.append("content too long: cut to the cue's sentence")
+        if rel.entry.hedge and rel.entry.kind == "verb":
+            rel.hedges.insert(0, text[rel.cue[0] : rel.cue[1]])
+    rels = [r for r in rels if r.content is not None]
+    rels.sort(key=lambda r: (r.cue[0], r.cue[1]))
+    return _rows(rels, doc, info, qmap, found)
+
+
+def _rows(
+    rels: list[_Rel], doc: Doc, info: DocInfo, qmap: QuoteMap, found: dict[str, list[dict]]
+) -> list[dict]:
+    text = info.text
+    mentions = _Mentions(found.get("mentions") or [])
+    timexes = sorted(
+        (t for t in (found.get("timexes") or []) if isinstance(t.get("start"), int)),
+        key=lambda t: (t["start"], t["end"]),
+    )
+    ids = [f"{info.doc_id}:a{n}" for n in range(1, len(rels) + 1)]
+    # words of PERSON names in the document, so "Dillon" is a person once "Ryan Dillon" was
+    person_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
+    rows = []
+    for k, rel in enumerate(rels):
+        stype, mention, affiliation = _classify(rel, mentions, text, person_names)
+        parent = None
+        best = None
+        for j, other in enumerate(rels):
+            if j == k or other.content is None:
+                continue
+            cs, ce = other.content
+            if cs <= rel.cue[0] and rel.cue[1] <= ce:
+                size = ce - cs
+                if best is None or size < best:
+                    best, parent = size, ids[j]
+        channel, channel_id = _channel(rel, mentions)
+        cs, ce = rel.content
+        sent = doc.char_span(*rel.cue, alignment_mode="expand")
+        warn_lo, warn_hi = (sent.sent.start_char, sent.sent.end_char) if sent else rel.cue
+        warnings = sorted(set(rel.warnings) | set(qmap.problems_in(warn_lo, warn_hi)))
+        src = rel.source
+        rows.append(
+            {
+                "doc_id": info.doc_id,
+                "attribution_id": ids[k],
+                "sent_id": info.sent_id_at(rel.cue[0]),
+                "source_text": text[src[0] : src[1]] if src else None,
+                "source_start": src[0] if src else None,
+                "source_end": src[1] if src else None,
+                "cue": text[rel.cue[0] : rel.cue[1]],
+                "cue_start": rel.cue[0],
+                "cue_end": rel.cue[1],
+                "cue_lemma": rel.cue_lemma,
+                "stance": rel.entry.stance,
+                "content": text[cs:ce],
+                "content_start": cs,
+                "content_end": ce,
+                "direct": rel.direct,
+                "mixed": rel.mixed,
+                "source_type": stype,
+                "source_actor_id": mention.get("actor_id") if mention else None,
+                "source_actor": mention.get("actor") if mention else None,
+                "affiliation_actor_id": affiliation,
+                "hedged": bool(rel.hedges),
+                "hedge": "; ".join(dict.fromkeys(rel.hedges)) or None,
+                "channel": channel,
+                "channel_actor_id": channel_id,
+                "said_on": _said_on(rel, doc, timexes),
+                "parent_id": parent,
+                "warning": "; ".join(warnings) or None,
+            }
+        )
+    return rows
+
+
+def _channel(rel: _Rel, mentions: _Mentions) -> tuple[str | None, str | None]:
+    tok = rel.channel_tok
+    if tok is None:
+        return None, None
+    m = mentions.covering(tok.idx)
+    if m is not None:
+        if m.get("actor_type") not in (None, "media"):
+            return None, None
+        return m.get("actor") or m.get("text"), m.get("actor_id")
+    if tok.ent_type_ == "PERSON":
+        return None, None
+    return tok.text, None
