@@ -1,0 +1,742 @@
+"""Quantities: every amount in a document, normalised, with qualifier, counted object, restatement.
+
+>>> import kit, pandas as pd                                          # doctest: +SKIP
+>>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["It lies more than 124 km (77 miles) away."]})
+>>> kit.analyze(docs, extractors=["quantities"]).quantities[["text", "si_value", "restates"]]
+... # doctest: +SKIP
+               text  si_value restates
+0  more than 124 km  124000.0     None
+1          77 miles  123919.5    d:q1
+
+A rule-based scanner over the document text (regular expressions anchored at
+the numbers it finds) reads each amount; the spaCy parse of the document
+supplies what the text alone cannot: the counted object (dependency tree),
+dates and clock times to leave out (DATE/TIME entities, timex rows) and
+prepositions that look like units ("2 in my car").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from kit.numbers import (
+    CURRENCY_SUFFIXES,
+    FRACTION_WORDS,
+    NUMBER_WORDS_PATTERN,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
+    VULGAR,
+    parse_number_words,
+    parse_numeral,
+    power,
+    split_words,
+    vague_amounts,
+    vulgar_value,
+)
+from kit.units import COUNT, Lexicon, Unit, combine, lexicon, pint_unit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from kit.nlp import DocInfo
+
+TABLE = "quantities"
+COLUMNS = [
+    "doc_id", "quantity_id", "sent_id", "start", "end", "text", "value", "low", "high", "unit",
+    "dimension", "currency", "si_value", "si_low", "si_high", "si_unit", "qualifier",
+    "approximate", "bound", "object", "restates", "consistent", "flag",
+]  # fmt: skip
+#: Relative difference under which a restatement ("124 km (77 miles)") is consistent.
+TOLERANCE = 0.02
+
+_NUMERIC = (
+    r"(?P<sign>[-−+](?=\.?\d))?"
+    r"(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]?\d)|\d(?:[\d,.]*\d)?|\.\d+)"
+)
+_SCI = re.compile(
+    r"(?:[eE](?P<e>[-−+]?\d{1,4})(?![\w])"
+    r"|\s?[×x*]\s?(?P<base>\d+)(?:\^(?P<p1>[-−]?\d+)|(?P<p2>[-−]\d+))"
+    r"|\^(?P<p3>[-−]?\d+))"
+)
+_UNCERTAINTY = re.compile(r"\s*(?:±|\+/-|\+-)\s*\d[\d,.]*(?:[eE][-−+]?\d+)?")
+_FRACTION = re.compile(r"/(?P<den>\d+)(?![\d/])")
+_MIXED = re.compile(r"[ \u00a0](?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
+_GLUED = re.compile(r"[^\W\d_]+")
+_SCALE = re.compile(
+    r"[ \u00a0]*-?[ \u00a0]*(?P<w>" + "|".join(SCALE_WORDS) + r")\b(?!-\w)", re.IGNORECASE
+)
+_GAP = re.compile(r"[ \u00a0\t]*(?:-[ \u00a0]*)?")
+_PER = re.compile(r"\s*/\s*|[ \u00a0]+per[ \u00a0]+|[ \u00a0]+an?[ \u00a0]+", re.IGNORECASE)
+_POW = re.compile(r"\^?(?P<n>[23])(?!\d)|(?P<s>[²³])|[ \u00a0]+(?P<w>squared|cubed)\b")
+_INV = re.compile(r"[-−]1(?![\d.])")
+_CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)")
+_SUFFIX = re.compile(
+    r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
+)
+_RANGE = re.compile(r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and)[ \u00a0]*", re.IGNORECASE)
+_POUNDS = re.compile(r"[ \u00a0]*-?[ \u00a0]*pounds?\b", re.IGNORECASE)
+_RESTATE = re.compile(r"\s*(?:\(|\[|,?\s+or\s+|/)\s*(?:about|approximately|roughly|some|nearly)?\s*$")
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\+\d{1,3}[\s-]\d[\d\s-]{6,}\d"
+)
+_MONEY_CONTEXT = {
+    "pay", "cost", "spend", "price", "fund", "worth", "budget", "fine", "salary", "sterling",
+    "bank", "bill", "raise", "sell", "buy", "earn", "invest", "loan", "debt", "tax", "profit",
+    "revenue", "deal", "award", "compensation", "bonus", "wage", "charge",
+}  # fmt: skip
+_CHANGE_VERBS = {
+    "rise", "fall", "increase", "decrease", "drop", "reduce", "grow", "climb", "jump", "cut",
+    "decline", "raise", "lower", "slash", "boost", "shrink", "soar", "plunge", "change", "go",
+    "move", "swell", "expand", "narrow", "widen", "slip", "surge", "tumble", "lift",
+}  # fmt: skip
+_SINGLE_LETTER_OK = re.compile(r"(?:[ \u00a0]*(?:$|[^\w\s]|\n)|[ \u00a0]+[a-z])")
+
+
+@dataclass
+class Amount:
+    """One amount while it is being read (offsets into the document text)."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str  # num, words, vague
+    unit: Unit = COUNT
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    bound: str = "exact"
+    qualifier: str = ""
+    flag: str | None = None
+    scaled: bool = False
+    single_one: bool = False
+    drop: bool = False
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Everything compiled once per process."""
+
+    finder: re.Pattern[str]
+    core: re.Pattern[str]
+    qualifiers: re.Pattern[str]
+    qualifier_bounds: dict[str, tuple[str, bool]]
+    lex: Lexicon
+    vague: dict
+
+
+def _qualifier_table() -> dict[str, tuple[str, bool]]:
+    from kit.resources import DATA_DIR
+
+    out: dict[str, tuple[str, bool]] = {}
+    with open(DATA_DIR / "quantities_qualifiers.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            phrase = " ".join(row["phrase"].lower().split())
+            out[phrase] = (row["bound"].strip(), row["approximate"].strip().lower() == "true")
+    return out
+
+
+@lru_cache(maxsize=1)
+def scanner() -> Scanner:
+    """Compile the patterns and tables (once per process)."""
+    vague = vague_amounts()
+    vague_alt = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vague, key=len, reverse=True)
+    )
+    body = (
+        rf"(?P<vague>\b(?:{vague_alt})\b)"
+        rf"|(?P<words>{NUMBER_WORDS_PATTERN})"
+        rf"|{_NUMERIC}"
+        rf"|(?P<vul>[{VULGAR}])"
+    )
+    finder = re.compile(rf"(?<![\w.,/\-−+^]){body}", re.IGNORECASE)
+    core = re.compile(body, re.IGNORECASE)
+    quals = _qualifier_table()
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(quals, key=len, reverse=True))
+    qual_re = re.compile(
+        rf"(?:^|(?<=[\s(“\"'‘]))(?P<q>{alt}|between|from)[ \u00a0]+$", re.IGNORECASE
+    )
+    return Scanner(finder, core, qual_re, quals, lexicon(), vague)
+
+
+# ------------------------------------------------------------------ reading --
+
+
+class _Ctx:
+    """Per-document helpers: the text, the parse, token lookup by offset."""
+
+    def __init__(self, text: str, doc: Doc | None) -> None:
+        self.text = text
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def token_at(self, offset: int):
+        if self.doc is None or len(self.doc) == 0:
+            return None
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        tok = self.doc[i]
+        return tok if tok.idx <= offset < tok.idx + max(len(tok.text), 1) else None
+
+    def sentence_lemmas(self, offset: int) -> set[str]:
+        tok = self.token_at(offset)
+        if tok is None:
+            return set()
+        return {t.lemma_.lower() for t in tok.sent}
+
+
+def _read_core(m: re.Match[str], sc: Scanner, ctx: _Ctx) -> Amount | None:
+    """Turn a core match (digits, number words, vague words) into an Amount."""
+    text = ctx.text
+    if m.group("vague"):
+        key = " ".join(m.group("vague").lower().split())
+        v = sc.vague[key]
+        bound = "exact" if v.low == v.high else "range"
+        return Amount(
+            m.start(), m.end(), v.value, "vague", low=v.low, high=v.high, approximate=v.low != v.high,
+            bound=bound,
+        )  # fmt: skip
+    if m.group("words"):
+        words = split_words(m.group("words"))
+        value, used = parse_number_words([w for w, _, _ in words])
+        if value is None:
+            return None
+        end = m.start("words") + words[used - 1][2]
+        single = used == 1 and words[0][0] == "one"
+        amount = Amount(m.start("words"), end, value, "words", single_one=single)
+        return _fraction_words(amount, text)
+    if m.group("vul"):
+        return Amount(m.start(), m.end(), vulgar_value(m.group("vul")), "num")
+    raw = m.group("num")
+    value, flag = parse_numeral(raw)
+    if flag == "malformed number" and raw.count(".") > 1 and "," not in raw:
+        return None  # version numbers, IP addresses
+    if value is not None and m.group("sign") and m.group("sign") in "-−":
+        value = -value
+    return Amount(m.start(), m.end(), value, "num", flag=flag)
+
+
+def _fraction_words(a: Amount, text: str) -> Amount:
+    """'two and a half', 'one-half', 'two thirds', 'one sixth'."""
+    m = re.compile(r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b", re.IGNORECASE).match(text, a.end)
+    if m and a.value is not None:
+        a.value += 0.5
+        a.end = m.end()
+        a.single_one = False
+        return a
+    m = re.compile(r"[ \u00a0-]+(?P<d>[A-Za-z]+)\b").match(text, a.end)
+    if m and m.group("d").lower() in FRACTION_WORDS and a.value is not None and 0 < a.value <= 10:
+        word = m.group("d").lower()
+        if word.endswith("s") or a.value == 1:
+            a.value = a.value / FRACTION_WORDS[word]
+            a.end = m.end()
+            a.single_one = False
+    return a
+
+
+def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> None:
+    """Scientific notation, fractions, uncertainty, glued and word scales."""
+    text = ctx.text
+    if a.kind == "num" and a.value is not None:
+        m = _SCI.match(text, a.end)
+        if m:
+            if m.group("e") is not None:
+                v, f = power(10.0, float(m.group("e").replace("−", "-")))
+                a.value = None if v is None else a.value * v
+            elif m.group("base") is not None:
+                exp = (m.group("p1") or m.group("p2")).replace("−", "-")
+                v, f = power(float(m.group("base")), float(exp))
+                a.value = None if v is None else a.value * v
+            else:
+                v, f = power(a.value, float(m.group("p3").replace("−", "-")))
+                a.value = v
+            a.flag = a.flag or f
+            a.end = m.end()
+        m = _FRACTION.match(text, a.end)
+        if m and a.value is not None:
+            den = float(m.group("den"))
+            if den == 0 or a.value >= den or a.value != int(a.value):
+                a.drop = True
+                return
+            a.value = a.value / den
+            a.end = m.end()
+        m = _MIXED.match(text, a.end)
+        if m and a.value is not None and int(m.group("a")) < int(m.group("b")) != 0:
+            a.value = a.value + int(m.group("a")) / int(m.group("b"))
+            a.end = m.end()
+        if a.end < len(text) and text[a.end] in VULGAR and a.value is not None:
+            a.value += vulgar_value(text[a.end])
+            a.end += 1
+        m = _UNCERTAINTY.match(text, a.end)
+        if m:
+            a.end = m.end()
+        m = _GLUED.match(text, a.end)
+        if m and a.value is not None:
+            suffix = m.group()
+            scale = SCALE_SUFFIXES.get(suffix)
+            if suffix == "K" and a.value != int(a.value):
+                scale = None  # 573.15K is kelvin
+            if scale is None and currency:
+                scale = CURRENCY_SUFFIXES.get(suffix)
+            if scale is not None:
+                a.value *= scale
+                a.end = m.end()
+                a.scaled = True
+    while a.value is not None:
+        m = _SCALE.match(text, a.end)
+        if not m:
+            break
+        word = m.group("w").lower()
+        if word == "hundred" and a.kind == "words":
+            break
+        a.value *= SCALE_WORDS[word]
+        for attr in ("low", "high"):
+            if getattr(a, attr) is not None:
+                setattr(a, attr, getattr(a, attr) * SCALE_WORDS[word])
+        a.end = m.end()
+        a.scaled = True
+        a.single_one = False
+
+
+def _is_clock(a: Amount, text: str) -> bool:
+    """'2 pm', '2.13 am', '2pm': a clock time (but '2.123 am' is attometres)."""
+    if a.kind != "num" or a.value is None or not _CLOCK.match(text, a.end):
+        return False
+    raw = text[a.start : a.end]
+    if re.fullmatch(r"\d{1,2}", raw):
+        return 0 <= a.value <= 12
+    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
+    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) < 60
+
+
+def _preposition_in(ctx: _Ctx, pos: int) -> bool:
+    tok = ctx.token_at(pos)
+    if tok is None:
+        return False
+    return tok.lower_ == "in" and any(c.dep_ == "pobj" for c in tok.children)
+
+
+def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
+    """The unit after the number ('124 km', '27-kilometer', '$15.4/hour', '4km^3')."""
+    if a.value is None and a.flag is None:
+        return
+    text = ctx.text
+    glued = a.end < len(text) and text[a.end].isalpha()
+    gap = _GAP.match(text, a.end)
+    pos = gap.end() if gap else a.end
+    found = sc.lex.match(text, pos)
+    pounds = _POUNDS.match(text, a.end)
+    if pounds and (found is None or pounds.end() > found[1]):
+        lemmas = ctx.sentence_lemmas(a.start)
+        money = a.scaled or bool(lemmas & _MONEY_CONTEXT) or "£" in text[max(0, a.start - 200) : a.end]
+        name = "pound sterling" if money else "pound (mass)"
+        unit = sc.lex.words[name] if money else sc.lex.symbols["lb"]
+        found = (replace(unit, name=name), pounds.end())
+    if found is None:
+        if glued and a.kind == "num":
+            word = _GLUED.match(text, a.end).group()
+            if word.lower() in ("st", "nd", "rd", "th", "s") or not word.islower() or len(word) > 5:
+                a.drop = True  # ordinals, decades, identifiers like 06F6 or 860BOX
+                return
+            unit = pint_unit(word, word)
+            if unit is None or unit.dimension == "dimensionless":
+                a.end += len(word)
+                a.flag = "unknown unit"
+                return
+            found = (unit, a.end + len(word))
+        else:
+            return
+    unit, end = found
+    surface = text[pos:end]
+    if surface in ("in",) and (_preposition_in(ctx, pos) or not glued and a.kind != "num"):
+        return
+    if len(surface) == 1 and surface.isalpha() and not glued:
+        if not _SINGLE_LETTER_OK.match(text, end):
+            return
+    if glued and surface == "s" and a.value == int(a.value or 0):
+        a.drop = True
+        return
+    if unit.currency and a.unit.currency:
+        return
+    a.unit, a.end = unit, end
+    _read_compound(a, sc, ctx)
+
+
+def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
+    text = ctx.text
+    for _ in range(3):
+        m = _POW.match(text, a.end)
+        if m:
+            n = 2 if (m.group("n") == "2" or m.group("s") == "²" or m.group("w") == "squared") else 3
+            new = combine(a.unit, "pow", n=n)
+            if new is not None:
+                a.unit, a.end = new, m.end()
+                continue
+        m = _INV.match(text, a.end)
+        if m:
+            new = combine(a.unit, "inv")
+            if new is not None:
+                a.unit, a.end = new, m.end()
+                continue
+        m = _PER.match(text, a.end)
+        if m:
+            found = sc.lex.match(text, m.end())
+            if found is not None:
+                unit2, end2 = found
+                article = m.group().strip().lower() in ("a", "an")
+                if not article or unit2.dimension == "duration":
+                    p2 = _POW.match(text, end2)
+                    if p2 and p2.group("n"):
+                        unit2 = combine(unit2, "pow", n=int(p2.group("n"))) or unit2
+                        end2 = p2.end()
+                    new = combine(a.unit, "per", unit2)
+                    if new is not None:
+                        a.unit, a.end = new, end2
+                        continue
+        break
+
+
+def _read_amount(m: re.Match[str], sc: Scanner, ctx: _Ctx, *, left_currency: bool = True) -> Amount | None:
+    """Read a whole amount from a core match: currency before, number, scale, unit."""
+    a = _read_core(m, sc, ctx)
+    if a is None:
+        return None
+    if left_currency and a.kind == "num":
+        cur = sc.lex.currency_before(ctx.text, a.start)
+        if cur is not None:
+            a.unit, a.start = cur
+    _read_number_tail(a, sc, ctx, currency=bool(a.unit.currency))
+    if a.drop:
+        return a
+    if _is_clock(a, ctx.text):
+        a.drop = True
+        return a
+    _read_unit(a, sc, ctx)
+    return a
+
+
+def _read_range(a: Amount, sc: Scanner, ctx: _Ctx, between: bool) -> Amount | None:
+    """'50-60', '50 to 60 km', 'between 44 mg and 50 mg', '3.5–4.0 TeV', '8- to 16-meter'."""
+    text = ctx.text
+    m = _RANGE.match(text, a.end)
+    if not m or a.value is None:
+        return None
+    conn = m.group().strip().lower()
+    if conn == "and" and not between:
+        return None
+    if conn.startswith(("-", "–", "—")) and m.group() != m.group().strip() and not between:
+        if " " in m.group() and conn in ("-",):
+            return None  # "5 - 6" is rare; a spaced hyphen is usually a dash
+    pos = m.end()
+    cur = None
+    if a.unit.currency:
+        cm = re.compile(r"(?P<c>\S{1,4}?)(?=\d)").match(text, pos)
+        if cm and sc.lex.symbols.get(cm.group("c")) == a.unit:
+            cur, pos = cm.group("c"), cm.end()
+    mb = sc.core.match(text, pos)
+    if not mb or mb.group("vague"):
+        return None
+    b = _read_amount(mb, sc, ctx, left_currency=False)
+    if b is None or b.drop or b.value is None:
+        return None
+    if cur:
+        b.unit = a.unit if b.unit is COUNT else b.unit
+    if a.unit is COUNT and b.unit is not COUNT:
+        low_unit = b.unit
+    elif b.unit is COUNT or b.unit == a.unit:
+        low_unit = a.unit
+    else:
+        return None
+    lo = a.value
+    if not a.scaled and b.scaled and b.kind == a.kind:
+        scale = _scale_of(text[mb.start() : b.end])
+        if scale and lo * scale <= b.value:
+            lo = lo * scale
+    if conn in ("-", "–", "—") and low_unit is COUNT and lo >= b.value:
+        return None  # scores (3-1), year spans (2013-14)
+    low, high = min(lo, b.value), max(lo, b.value)
+    return replace(
+        a, end=b.end, unit=low_unit, value=(low + high) / 2, low=low, high=high, bound="range"
+    )
+
+
+def _scale_of(text: str) -> float | None:
+    m = re.search(r"(" + "|".join(SCALE_WORDS) + r")\b", text, re.IGNORECASE)
+    if m:
+        return SCALE_WORDS[m.group(1).lower()]
+    m = re.search(r"\d(k|K|mn|bn|M|B|tn|m|b)\b", text)
+    if m:
+        return SCALE_SUFFIXES.get(m.group(1)) or CURRENCY_SUFFIXES.get(m.group(1))
+    return None
+
+
+def _qualify(a: Amount, sc: Scanner, ctx: _Ctx, floor: int) -> tuple[Amount, bool, bool]:
+    """Attach the qualifier written before the amount; say whether it is 'between'/'from'."""
+    text = ctx.text
+    lo = max(floor, a.start - 40)
+    m = sc.qualifiers.search(text, lo, a.start)
+    if not m:
+        return a, False, False
+    q = " ".join(m.group("q").lower().split())
+    if q in ("between", "from"):
+        return a, q == "between", q == "from"
+    bound, approx = sc.qualifier_bounds[q]
+    a.qualifier = m.group("q")
+    a.start = m.start("q")
+    a.approximate = a.approximate or approx
+    return a, False, False
+
+
+def _finish_bounds(a: Amount) -> None:
+    """Fill low/high from the bound: lower -> low only, upper -> high only."""
+    if a.value is None:
+        a.low = a.high = None
+        return
+    if a.bound == "range" or a.kind == "vague":
+        if a.low is None:
+            a.low = a.high = a.value
+        return
+    if a.qualifier:
+        bound, _ = scanner().qualifier_bounds[" ".join(a.qualifier.lower().split())]
+        a.bound = bound
+    if a.bound == "lower":
+        a.low, a.high = a.value, None
+    elif a.bound == "upper":
+        a.low, a.high = None, a.value
+    else:
+        a.low = a.high = a.value
+
+
+def _suffix(a: Amount, ctx: _Ctx) -> None:
+    m = _SUFFIX.match(ctx.text, a.end)
+    if not m or a.value is None:
+        return
+    w = m.group("w").strip().lower()
+    if w in ("or so", "odd", "-odd", "-ish"):
+        a.approximate = True
+    elif a.bound != "range" and not a.qualifier:
+        a.bound = "upper" if w in ("or less", "or fewer") else "lower"
+        a.qualifier = w.lstrip("-")
+    a.end = m.end()
+
+
+# ------------------------------------------------------------------ filters --
+
+
+def _blocked_spans(doc: Doc | None, found: dict[str, list[dict]], text: str) -> list[tuple[int, int]]:
+    spans = []
+    for row in found.get("timexes", []) or []:
+        if str(row.get("type", "")).upper() in ("DATE", "TIME", "SET"):
+            spans.append((int(row["start"]), int(row["end"])))
+    if doc is not None:
+        spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    return sorted(spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_right(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[max(0, i - 8) : i])
+
+
+def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
+    """The lemma of what is counted: the noun the number modifies, or 'N of <noun>'."""
+    doc = ctx.doc
+    if doc is None:
+        return None
+    last = ctx.token_at(max(a.end - 1, a.start))
+    if last is None:
+        return None
+    count_like = a.unit.dimension == "count" or a.unit.name in ("percent",)
+    if a.unit.dimension == "count" and a.unit.name == "":
+        head = last.head
+        if (
+            last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det")
+            and head.i > last.i
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.idx >= a.end
+            and sc.lex.match(ctx.text, head.idx) is None
+        ):
+            return head.lemma_.lower()
+    i = last.i + 1
+    seen_of = False
+    while i < len(doc) and i - last.i <= 4:
+        t = doc[i]
+        if t.idx < a.end:
+            i += 1
+            continue
+        if t.is_punct and t.text in "\"“”'‘’":
+            i += 1
+            continue
+        if t.lower_ == "of" and not seen_of:
+            seen_of = True
+            i += 1
+            continue
+        if seen_of and t.pos_ in ("DET", "ADJ") and t.lower_ not in ("the", "those", "these", "them"):
+            i += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and (seen_of or count_like and a.unit.name == ""):
+            if t.lower_ in ("them", "us", "those"):
+                return None
+            if sc.lex.match(ctx.text, t.idx) is not None and not seen_of:
+                return None
+            return t.lemma_.lower()
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ extract --
+
+
+def scan(text: str, doc: Doc | None = None, found: dict[str, list[dict]] | None = None) -> list[Amount]:
+    """All amounts in ``text`` (``doc`` is its spaCy parse, optional), in text order."""
+    sc = scanner()
+    ctx = _Ctx(text, doc)
+    blocked = _blocked_spans(doc, found or {}, text)
+    out: list[Amount] = []
+    floor = 0
+    for m in sc.finder.finditer(text):
+        if m.start() < floor:
+            continue
+        a = _read_amount(m, sc, ctx)
+        if a is None:
+            continue
+        if a.drop:
+            floor = max(floor, a.end)
+            continue
+        a, between, from_ = _qualify(a, sc, ctx, floor)
+        if a.value is not None or a.flag:
+            rng = _read_range(a, sc, ctx, between)
+            if rng is not None:
+                change = from_ and _is_change(ctx, a.start)
+                if not change:
+                    a = rng
+                    if between:
+                        b = sc.qualifiers.search(text, max(floor, a.start - 40), a.start)
+                        if b:
+                            a.start, a.qualifier = b.start("q"), b.group("q")
+                            a.bound = "range"
+        _suffix(a, ctx)
+        floor = max(floor, a.end)
+        if not _keep(a, ctx, blocked):
+            continue
+        out.append(a)
+    _propagate_units(out, text)
+    return out
+
+
+def _is_change(ctx: _Ctx, pos: int) -> bool:
+    tok = ctx.token_at(max(pos - 2, 0))
+    while tok is not None and tok.lower_ != "from" and tok.i > 0 and tok.idx > pos - 12:
+        tok = tok.doc[tok.i - 1]
+    if tok is None or tok.lower_ != "from":
+        return False
+    return tok.head.lemma_.lower() in _CHANGE_VERBS
+
+
+def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
+    text = ctx.text
+    if a.value is None and not a.flag:
+        return False
+    is_count = a.unit is COUNT
+    if is_count and _overlaps(blocked, a.start, a.end):
+        return False
+    raw = text[a.start : a.end]
+    if is_count and a.kind == "num" and not a.qualifier and a.bound == "exact":
+        if re.fullmatch(r"[12]\d{3}", raw) and 1000 <= (a.value or 0) <= 2100:
+            return False  # a year
+        before = text[max(0, a.start - 4) : a.start]
+        if before.endswith(("#", "No.", "no.", "No. ", "no. ")):
+            return False
+    if a.single_one and is_count:
+        tok = ctx.token_at(a.start)
+        if tok is None or tok.dep_ != "nummod":
+            return False
+    return True
+
+
+def _propagate_units(out: list[Amount], text: str) -> None:
+    """'45 and 50 mg': the first number takes the unit written after the last."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit is COUNT and b.unit is not COUNT and not b.unit.currency and a.kind == b.kind:
+            between = text[a.end : b.start]
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", between) and (b.start - a.end) < 8:
+                a.unit = b.unit
+
+
+def _consistent(a: dict, b: dict) -> bool | None:
+    x = a["si_value"] if a["si_value"] is not None else None
+    y = b["si_value"] if b["si_value"] is not None else None
+    if x is None or y is None or a["si_unit"] != b["si_unit"]:
+        return None
+    scale = max(abs(x), abs(y))
+    return True if scale == 0 else abs(x - y) / scale <= TOLERANCE
+
+
+def _inherit_bound(row: dict, bound: str) -> None:
+    """A restatement of 'more than 124 km' is a lower bound too."""
+    row["bound"] = bound
+    side = "high" if bound == "lower" else "low"
+    row[side] = None
+    row[f"si_{side}"] = None
+
+
+def extract(doc: Doc, info: DocInfo, res: Any = None, found: dict[str, list[dict]] | None = None) -> list[dict]:
+    """Rows of the ``quantities`` table for one document (see module docstring)."""
+    text = info.text
+    sc = scanner()
+    ctx = _Ctx(text, doc)
+    amounts = scan(text, doc, found)
+    amounts.sort(key=lambda a: (a.start, a.end))
+    rows: list[dict] = []
+    for n, a in enumerate(amounts, start=1):
+        _finish_bounds(a)
+        unit = a.unit
+        rows.append(
+            {
+                "doc_id": info.doc_id,
+                "quantity_id": f"{info.doc_id}:q{n}",
+                "sent_id": info.sent_id_at(a.start),
+                "start": a.start,
+                "end": a.end,
+                "text": text[a.start : a.end],
+                "value": a.value,
+                "low": a.low,
+                "high": a.high,
+                "unit": unit.name,
+                "dimension": unit.dimension,
+                "currency": unit.currency,
+                "si_value": unit.to_si(a.value),
+                "si_low": unit.to_si(a.low),
+                "si_high": unit.to_si(a.high),
+                "si_unit": unit.si_unit,
+                "qualifier": a.qualifier or None,
+                "approximate": bool(a.approximate),
+                "bound": a.bound,
+                "object": _object(a, ctx, sc),
+                "restates": None,
+                "consistent": None,
+                "flag": a.flag,
+            }
+        )
+    for prev, row in zip(rows, rows[1:]):
+        if (
+            prev["unit"]
+            and row["unit"]
+            and prev["unit"] != row["unit"]
+            and prev["dimension"] == row["dimension"]
+            and _RESTATE.fullmatch(text[prev["end"] : row["start"]])
+        ):
+            row["restates"] = prev["quantity_id"]
+            row["consistent"] = _consistent(prev, row)
+            if row["qualifier"] is None and prev["bound"] in ("lower", "upper"):
+                _inherit_bound(row, prev["bound"])
+    return rows
