@@ -1,0 +1,822 @@
+"""Actor mentions (table ``mentions``) and canonical actors (table ``actors``).
+
+>>> import kit
+>>> result = kit.analyze(kit.load("data/"), extractors=["actors"])          # doctest: +SKIP
+>>> result.mentions.query("actor_id == 'united-states'").text.unique()      # doctest: +SKIP
+array(['USA', 'American', 'United States', 'US', 'U.S.', 'usa'], dtype=object)
+
+Each document's spaCy parse is read once: named entities, the alias table
+(``data/actors.csv`` plus the user's tables, see :mod:`kit.aliases`) matched
+over token windows, and a few general repairs of the small model's mistakes:
+
+* places: gazetteer, "the town of X", "X border crossing", "in/from/toward X";
+* people: a surname matching a full name in the same document, the subject of a
+  speech verb ("Balanche said"), "according to X";
+* compounds: "Iran-backed militias" (an armed group linked to Iran, ``backed_by``),
+  "the usa military" (the US military, ``part_of`` the United States).
+
+``kind`` tells how a mention was found: ``name`` (a proper name), ``compound``
+(a name plus common nouns, e.g. "Iran-backed militias"; it overlaps the name).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from kit.aliases import TYPE_LABEL, Alias, Entry, Gazetteer, gazetteer_for, norm_key, slugify
+from kit.roles import person_title_role, title_inside
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from kit.nlp import DocInfo
+    from kit.resources import Resources
+
+TABLE = "mentions"
+COLUMNS = [
+    "doc_id",
+    "mention_id",
+    "sent_id",
+    "start",
+    "end",
+    "text",
+    "label",
+    "actor_id",
+    "actor",
+    "actor_type",
+    "country",
+    "linked_actor_id",
+    "relation",
+    "title",
+    "role",
+    "kind",
+]
+SUMMARY_TABLES = ("actors",)
+ACTOR_COLUMNS = [
+    "actor_id",
+    "actor",
+    "actor_type",
+    "country",
+    "title",
+    "role",
+    "n_mentions",
+    "n_docs",
+    "aliases",
+    "first_doc_id",
+]
+
+#: spaCy labels read as candidate actors (others may be repaired into places/people).
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_MISTAG_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "FAC"}
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "claim",
+        "note",
+        "explain",
+        "warn",
+        "argue",
+        "insist",
+        "report",
+        "announce",
+        "confirm",
+        "deny",
+        "write",
+        "comment",
+        "acknowledge",
+        "ask",
+        "reply",
+        "respond",
+        "suggest",
+        "stress",
+        "predict",
+        "estimate",
+        "accuse",
+        "allege",
+        "describe",
+        "admit",
+        "reveal",
+        "caution",
+        "urge",
+        "declare",
+        "vow",
+    ]
+)
+PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "province",
+        "region",
+        "district",
+        "governorate",
+        "area",
+        "capital",
+        "port",
+        "camp",
+        "base",
+        "airbase",
+        "airport",
+        "border",
+        "crossing",
+        "checkpoint",
+        "highway",
+        "road",
+        "valley",
+        "river",
+        "desert",
+        "outskirts",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "crossroads",
+        "outpost",
+        "garrison",
+        "countryside",
+        "enclave",
+    ]
+)
+_LOC_PREPS = {
+    "in",
+    "from",
+    "toward",
+    "towards",
+    "near",
+    "into",
+    "at",
+    "on",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "through",
+    "via",
+    "within",
+    "between",
+}
+#: head noun of an organisation name -> actor type
+_HEAD_TYPES = {
+    **dict.fromkeys(
+        [
+            "army",
+            "militia",
+            "militias",
+            "brigade",
+            "brigades",
+            "battalion",
+            "battalions",
+            "front",
+            "forces",
+            "force",
+            "corps",
+            "guard",
+            "guards",
+            "regiment",
+            "division",
+            "units",
+            "fighters",
+            "rebels",
+            "mujahideen",
+            "insurgents",
+        ],
+        "armed_group",
+    ),
+    **dict.fromkeys(["party", "movement", "bloc"], "political_group"),
+    **dict.fromkeys(
+        [
+            "news",
+            "times",
+            "post",
+            "journal",
+            "tribune",
+            "herald",
+            "gazette",
+            "tv",
+            "television",
+            "radio",
+            "press",
+            "daily",
+            "telegraph",
+            "chronicle",
+            "broadcasting",
+            "channel",
+            "magazine",
+        ],
+        "media",
+    ),
+}
+#: common nouns that make "<state> <noun>" a state institution
+_MILITARY = {"military", "army", "forces", "troops", "soldiers", "navy", "marines", "military’s"}
+_GOVERNMENT = {"government", "regime", "administration", "authorities"}
+#: "<X>-backed <group>" compounds
+_BACKED = {
+    "backed": "backed_by",
+    "supported": "backed_by",
+    "sponsored": "backed_by",
+    "funded": "backed_by",
+    "armed": "backed_by",
+    "trained": "backed_by",
+    "led": "led_by",
+    "allied": "allied_with",
+    "aligned": "allied_with",
+    "affiliated": "allied_with",
+    "linked": "allied_with",
+    "loyal": "allied_with",
+}
+_GROUP_NOUNS = {
+    "militia",
+    "militias",
+    "fighters",
+    "forces",
+    "groups",
+    "group",
+    "coalition",
+    "rebels",
+    "troops",
+    "alliance",
+    "government",
+    "regime",
+    "army",
+    "insurgents",
+    "units",
+    "factions",
+    "faction",
+    "proxies",
+    "gunmen",
+    "paramilitaries",
+    "militants",
+}
+_DETS = {"the", "a", "an"}
+
+
+@dataclass
+class _Cand:
+    """A candidate mention over tokens ``[s, e)`` of the document."""
+
+    s: int
+    e: int
+    label: str
+    actor_id: str | None = None
+    actor: str | None = None
+    actor_type: str | None = None
+    country: str | None = None
+    linked_actor_id: str | None = None
+    relation: str | None = None
+    kind: str = "name"
+    title: str | None = None
+    role: str | None = None
+    ent_label: str | None = None
+
+
+# ------------------------------------------------------------------ matching --
+
+
+def _token_norms(doc: Doc) -> list[str]:
+    return [norm_key(t.text) for t in doc]
+
+
+def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
+    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey`` do not match."""
+    span = doc[s:e]
+    text = span.text
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    key = norm_key(text)
+    if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
+        return all(c.isupper() for c in letters)
+    if any(c.isupper() for c in letters):
+        return True
+    if e - s >= 2 and sum(not t.is_punct for t in span) >= 2:  # "united states"
+        return True
+    return alias.acronym and not span[0].is_stop
+
+
+def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[int, int, Alias]]:
+    """Longest non-overlapping alias matches over token windows, left to right."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        best = None
+        if norms[i] and norms[i][0] in gaz.prefixes and not doc[i].is_space:
+            cat = ""
+            for j in range(i, min(n, i + gaz.max_tokens)):
+                tok = doc[j]
+                if tok.is_space or "\n" in tok.text:
+                    break
+                cat += norms[j]
+                if not norms[j]:
+                    continue
+                if cat not in gaz.prefixes:
+                    break
+                alias = gaz.keys.get(cat)
+                if alias is not None and _case_ok(doc, i, j + 1, alias):
+                    best = (i, j + 1, alias)
+        if best is not None:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out
+
+
+def _from_alias(s: int, e: int, alias: Alias, ent_label: str | None = None) -> _Cand:
+    entry = alias.entry
+    label = alias.label
+    if entry.actor_type == "place" and ent_label in ("GPE", "LOC", "FAC"):
+        label = ent_label
+    return _Cand(
+        s=s,
+        e=e,
+        label=label,
+        actor_id=entry.actor_id,
+        actor=entry.actor,
+        actor_type=entry.actor_type,
+        country=entry.country,
+        linked_actor_id=entry.linked_actor_id,
+        relation=entry.relation,
+        ent_label=ent_label,
+    )
+
+
+def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessives/punctuation from an entity."""
+    while s < e and (doc[s].lower_ in _DETS or doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return s, e
+
+
+def _head_type(doc: Doc, s: int, e: int, default: str) -> str:
+    return _HEAD_TYPES.get(doc[e - 1].lower_, default)
+
+
+def _is_name_like(doc: Doc, s: int, e: int) -> bool:
+    """Capitalised words, not an acronym, no organisation head noun: a plausible person name."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    if not toks or len(toks) > 4:
+        return False
+    for t in toks:
+        if not t.text[:1].isupper() or (len(t.text) > 1 and t.text.isupper()):
+            return False
+    return doc[e - 1].lower_ not in _HEAD_TYPES
+
+
+# ----------------------------------------------------------------- candidates --
+
+
+def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alias]]) -> list[_Cand]:
+    """Merge spaCy entities with alias matches; the longer span wins."""
+    by_start = {m[0]: m for m in matches}
+    used_matches: set[int] = set()
+    cands: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENT_LABELS:
+            continue
+        s, e = _trim_ent(doc, ent.start, ent.end)
+        if e <= s:
+            continue
+        if ent.label_ == "PERSON":
+            s += title_inside(doc, s, e)
+        inner = [m for m in matches if m[0] < e and m[1] > s]
+        crossing = [m for m in inner if m[0] < s or m[1] > e]
+        if crossing:  # alias match crosses the entity border: trust the alias table
+            continue
+        exact = [m for m in inner if m[0] == s and m[1] == e]
+        if exact:
+            used_matches.add(s)
+            cands.append(_from_alias(s, e, exact[0][2], ent.label_))
+            continue
+        for m in inner:
+            used_matches.add(m[0])
+        cand = _Cand(s=s, e=e, label=ent.label_, ent_label=ent.label_)
+        if inner and ent.label_ != "PERSON":
+            _resolve_containing(doc, gaz, cand, inner)
+        cands.append(cand)
+    for start, m in sorted(by_start.items()):
+        if start not in used_matches and not any(c.s < m[1] and c.e > m[0] for c in cands):
+            cands.append(_from_alias(m[0], m[1], m[2]))
+    return cands
+
+
+def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> None:
+    """An entity containing alias matches: "Iraqi Imam Ali Brigade", "Syrian Army"."""
+    last = inner[-1]
+    if last[1] == cand.e and last[2].entry.actor_type not in ("state", "place"):
+        entry = last[2].entry
+        _set_entry(cand, entry)
+        cand.label = TYPE_LABEL[entry.actor_type]
+        if not cand.country:
+            cand.country = _first_country(inner)
+        return
+    first = inner[0]
+    if (
+        first[0] == cand.s
+        and first[2].entry.actor_type == "state"
+        and cand.label in ("ORG", "NORP", "GPE")
+    ):
+        state = first[2].entry
+        head = doc[cand.e - 1].lower_
+        inst = _institution(gaz, state, head)
+        if inst is not None:
+            _set_entry(cand, inst)
+            cand.label = "ORG"
+            cand.linked_actor_id = cand.linked_actor_id or state.actor_id
+            cand.relation = cand.relation or "part_of"
+            return
+        cand.country = state.country
+        cand.linked_actor_id = state.actor_id
+        cand.relation = "part_of" if cand.label == "ORG" else None
+        if cand.relation is None:
+            cand.linked_actor_id = None
+
+
+def _first_country(inner: list) -> str | None:
+    for m in inner:
+        if m[2].entry.country and m[2].entry.actor_type == "state":
+            return m[2].entry.country
+    return None
+
+
+def _set_entry(cand: _Cand, entry: Entry) -> None:
+    cand.actor_id, cand.actor, cand.actor_type = entry.actor_id, entry.actor, entry.actor_type
+    cand.country, cand.linked_actor_id, cand.relation = (
+        entry.country,
+        entry.linked_actor_id,
+        entry.relation,
+    )
+
+
+def _institution(gaz: Gazetteer, state: Entry, head: str) -> Entry | None:
+    """The military or government of a state, from the alias table or made up."""
+    head = head.rstrip("’'s")
+    if head in _MILITARY or head + "s" in _MILITARY:
+        suffix, noun, atype = "military", "military", "armed_group"
+    elif head in _GOVERNMENT:
+        suffix, noun, atype = "government", "government", "organisation"
+    else:
+        return None
+    known = gaz.entries.get(f"{state.actor_id}-{suffix}")
+    if known is not None:
+        return known
+    return Entry(
+        actor_id=f"{state.actor_id}-{suffix}",
+        actor=f"{state.demonyms[0] if state.demonyms else state.actor} {noun}",
+        actor_type=atype,
+        country=state.country,
+        linked_actor_id=state.actor_id,
+        relation="part_of",
+    )
+
+
+# ------------------------------------------------------------------- repairs --
+
+
+def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
+    """Resolve unresolved entities: people by surname/speech verbs, places by patterns."""
+    persons: dict[str, _Cand] = {}
+    for c in cands:
+        if (
+            c.actor_type is None
+            and c.label == "PERSON"
+            and _n_words(doc, c) >= 2
+            or c.actor_type == "person"
+            and _n_words(doc, c) >= 2
+        ):
+            persons.setdefault(norms[c.e - 1], c)
+    places: set[str] = set()
+    for c in cands:
+        if c.actor_type is None and _place_context(doc, c):
+            places.add(norm_key(doc[c.s : c.e].text))
+    out = []
+    for c in cands:
+        key = norm_key(doc[c.s : c.e].text)
+        single = _n_words(doc, c) == 1
+        surname = persons.get(norms[c.e - 1]) if single else None
+        if (
+            surname is not None
+            and surname is not c
+            and c.actor_type in (None, "person", "place")
+            and (c.actor_type != "place" or c.ent_label in ("PERSON", "ORG"))
+        ):
+            c.label, c.actor_type = "PERSON", "person"
+            c.actor_id, c.actor = surname.actor_id, surname.actor
+            c.country = surname.country
+            out.append(c)
+            continue
+        if c.actor_type is not None:
+            out.append(c)
+            continue
+        if key in places and c.label in _MISTAG_LABELS | {"GPE", "LOC"}:
+            c.label = c.label if c.label in ("GPE", "LOC", "FAC") else "LOC"
+            c.actor_type = "place"
+        elif c.label in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE") and _person_context(
+            doc, c
+        ):
+            c.label, c.actor_type = "PERSON", "person"
+        elif c.label == "PERSON":
+            c.actor_type = "person"
+        elif c.label in ("GPE", "LOC", "FAC"):
+            c.actor_type = "place"
+        elif c.label == "ORG":
+            if not any(t.tag_ in ("NNP", "NNPS") or t.text.isupper() for t in doc[c.s : c.e]):
+                continue  # "Videos": a common noun, not a name
+            c.actor_type = _head_type(doc, c.s, c.e, "organisation")
+        else:
+            continue  # NORP, PRODUCT, ... without a repair are not actors
+        out.append(c)
+    for c in out:
+        if c.actor_type == "person" and c.actor_id is None:
+            full = persons.get(norms[c.e - 1])
+            src = full if full is not None else c
+            name = doc[src.s : src.e].text
+            c.actor, c.actor_id = name, slugify(name)
+            if full is not None and full.actor_id:
+                c.actor_id, c.actor = full.actor_id, full.actor
+        elif c.actor_id is None:
+            name = doc[c.s : c.e].text
+            c.actor, c.actor_id = name, slugify(name)
+    return out
+
+
+def _n_words(doc: Doc, c: _Cand) -> int:
+    return sum(1 for t in doc[c.s : c.e] if not t.is_punct)
+
+
+def _place_context(doc: Doc, c: _Cand) -> bool:
+    """ "the town of X", "X border crossing", "in X" (for names the model mis-tagged)."""
+    root = doc[c.s : c.e].root
+    head = root.head
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i >= c.e:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    # "al-Tanf border-crossing": the name is left of a place noun, joined by a hyphen
+    nxt = doc[c.e] if c.e < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+        return True
+    if (
+        nxt is not None
+        and c.e + 2 < len(doc)
+        and nxt.lower_ in ("border", "military")
+        and (doc[c.e + 1].lower_ in PLACE_NOUNS or doc[c.e + 2].lower_ in PLACE_NOUNS)
+    ):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in _LOC_PREPS
+        and c.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")
+        and c.e - c.s <= 3
+        and not _speech_subject(root)
+    )
+
+
+def _speech_subject(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _person_context(doc: Doc, c: _Cand) -> bool:
+    """Subject of a speech verb or object of "according to", and looks like a name."""
+    if not _is_name_like(doc, c.s, c.e):
+        return False
+    root = doc[c.s : c.e].root
+    if _speech_subject(root):
+        return True
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.i > 0
+        and doc[head.i - 1].lower_ == "according"
+    )
+
+
+# ----------------------------------------------------------------- compounds --
+
+
+def _compounds(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
+    """ "Iran-backed militias", "USA -led coalition", "the usa military" (extra, overlapping)."""
+    ends = {
+        c.e: c
+        for c in cands
+        if c.actor_type
+        in ("state", "armed_group", "organisation", "international_organisation", "political_group")
+    }
+    out = []
+    n = len(doc)
+    for c in list(ends.values()):
+        # "<state> [mods] military|government"
+        if c.actor_type == "state" and c.label in ("GPE", "NORP"):
+            state = gaz.entries.get(c.actor_id)
+            j = c.e
+            while (
+                j < n
+                and j - c.e < 3
+                and doc[j].text[:1].islower()
+                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+            ):
+                inst = _institution(gaz, state, doc[j].lower_) if state else None
+                if inst is not None:
+                    out.append(_compound(doc, c.s, j + 1, inst, c.actor_id, "part_of"))
+                    break
+                j += 1
+        # "<X>-backed [adj] <group>"
+        j = c.e
+        if j < n and doc[j].text in ("-", "‐", "–"):
+            j += 1
+        if j >= n:
+            continue
+        verb = doc[j].lower_.lstrip("-‐–")
+        relation = _BACKED.get(verb)
+        if relation is None:
+            continue
+        k = j + 1
+        while k < n and k - j <= 3 and doc[k].lower_ not in _GROUP_NOUNS and not doc[k].is_punct:
+            k += 1
+        if k >= n or doc[k].lower_ not in _GROUP_NOUNS:
+            continue
+        end = k + 1
+        if end < n and doc[end].lower_ in _GROUP_NOUNS and doc[k].dep_ == "compound":
+            end += 1  # "militia fighters"
+        noun = doc[end - 1].lemma_.lower() or doc[end - 1].lower_
+        atype = "organisation" if noun in ("government", "regime", "alliance") else "armed_group"
+        entry = Entry(
+            actor_id=slugify(f"{c.actor_id} {verb} {noun}"),
+            actor=f"{c.actor}-{verb} {noun}",
+            actor_type=atype,
+            country=c.country if c.actor_type == "state" else None,
+        )
+        out.append(_compound(doc, c.s, end, entry, c.actor_id, relation))
+    return out
+
+
+def _compound(doc: Doc, s: int, e: int, entry: Entry, linked: str | None, relation: str) -> _Cand:
+    while s < e and doc[s].lower_ in _DETS:
+        s += 1
+    e0 = e
+    while e0 > s and (doc[e0 - 1].tag_ == "POS" or doc[e0 - 1].is_punct):
+        e0 -= 1
+    return _Cand(
+        s=s,
+        e=e0,
+        label="ORG",
+        actor_id=entry.actor_id,
+        actor=entry.actor,
+        actor_type=entry.actor_type,
+        country=entry.country,
+        linked_actor_id=entry.linked_actor_id or linked,
+        relation=entry.relation or relation,
+        kind="compound",
+    )
+
+
+def _short_forms(doc: Doc, cands: list[_Cand], compounds: list[_Cand]) -> list[_Cand]:
+    """Later "the coalition" refers back to the last "<X>-led coalition" of the document."""
+    by_noun: dict[int, tuple[str, _Cand]] = {}
+    for c in compounds:
+        by_noun[c.e] = (doc[c.e - 1].lower_, c)
+    taken = {i for c in cands + compounds for i in range(c.s, c.e)}
+    out = []
+    last: dict[str, _Cand] = {}
+    for i, tok in enumerate(doc):
+        if i in by_noun:
+            last[by_noun[i][0]] = by_noun[i][1]
+        followed = i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+        if (
+            tok.lower_ == "coalition"
+            and i not in taken
+            and "coalition" in last
+            and i > 0
+            and doc[i - 1].lower_ == "the"
+            and not followed
+        ):
+            ref = last["coalition"]
+            out.append(
+                _Cand(
+                    s=i,
+                    e=i + 1,
+                    label="ORG",
+                    actor_id=ref.actor_id,
+                    actor=ref.actor,
+                    actor_type=ref.actor_type,
+                    country=ref.country,
+                    linked_actor_id=ref.linked_actor_id,
+                    relation=ref.relation,
+                    kind="short",
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------- extract --
+
+
+def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]]) -> list[dict]:
+    """Actor mentions of one document, in order of (start, end)."""
+    if not len(doc):
+        return []
+    gaz = gazetteer_for(res)
+    norms = _token_norms(doc)
+    matches = gazetteer_matches(doc, gaz, norms)
+    cands = _repair(doc, _ent_candidates(doc, gaz, matches), norms)
+    compounds = _compounds(doc, gaz, cands)
+    cands = cands + compounds + _short_forms(doc, cands, compounds)
+    for c in cands:
+        if c.actor_type == "person" and c.kind == "name":
+            title, role = person_title_role(doc, c.s, c.e)
+            if title:
+                c.title = doc[title[0] : title[1]].text
+            if role:
+                c.role = doc[role[0] : role[1]].text
+    return _rows(doc, info, cands)
+
+
+def _rows(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[dict]:
+    seen = set()
+    rows = []
+    for c in sorted(cands, key=lambda c: (doc[c.s].idx, doc[c.e - 1].idx + len(doc[c.e - 1]))):
+        start = doc[c.s].idx
+        end = doc[c.e - 1].idx + len(doc[c.e - 1].text)
+        if (start, end, c.kind) in seen or end <= start:
+            continue
+        seen.add((start, end, c.kind))
+        rows.append(
+            {
+                "doc_id": info.doc_id,
+                "mention_id": f"{info.doc_id}:m{len(rows) + 1}",
+                "sent_id": info.sent_id_at(start),
+                "start": start,
+                "end": end,
+                "text": info.text[start:end],
+                "label": c.label,
+                "actor_id": c.actor_id,
+                "actor": c.actor,
+                "actor_type": c.actor_type,
+                "country": c.country,
+                "linked_actor_id": c.linked_actor_id,
+                "relation": c.relation,
+                "title": c.title,
+                "role": c.role,
+                "kind": c.kind,
+            }
+        )
+    return rows
+
+
+# ----------------------------------------------------------------- summarize --
+
+
+def _mode(values: pd.Series) -> Any:
+    values = values.dropna()
+    if values.empty:
+        return None
+    counts = Counter(values.tolist())
+    best = max(counts.values())
+    return next(v for v in values.tolist() if counts[v] == best)
+
+
+def _first(values: pd.Series) -> Any:
+    values = values.dropna()
+    return values.iloc[0] if not values.empty else None
+
+
+def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The ``actors`` table: one row per ``actor_id`` with counts, aliases, title and role."""
+    mentions = tables.get(TABLE)
+    if mentions is None or mentions.empty:
+        return {"actors": pd.DataFrame(columns=ACTOR_COLUMNS)}
+    order = (
+        {d: i for i, d in enumerate(documents["doc_id"].tolist())} if "doc_id" in documents else {}
+    )
+    m = mentions.assign(_doc_order=mentions["doc_id"].map(order).fillna(len(order)))
+    m = m.sort_values(["_doc_order", "start", "end"], kind="stable")
+    rows = []
+    for actor_id, g in m.groupby("actor_id", sort=True):
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "actor": _mode(g["actor"]),
+                "actor_type": _mode(g["actor_type"]),
+                "country": _mode(g["country"]),
+                "title": _mode(g["title"]),
+                "role": _first(g["role"]),
+                "n_mentions": len(g),
+                "n_docs": g["doc_id"].nunique(),
+                "aliases": "; ".join(sorted(set(g["text"].tolist()))),
+                "first_doc_id": g["doc_id"].iloc[0],
+            }
+        )
+    actors = pd.DataFrame.from_records(rows, columns=ACTOR_COLUMNS)
+    actors = actors.sort_values(["n_mentions", "actor_id"], ascending=[False, True], kind="stable")
+    return {"actors": actors.reset_index(drop=True)}
