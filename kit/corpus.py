@@ -606,6 +606,25 @@ def _text_or_none(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+def _counts(entries: list[dict[str, Any]]) -> str:
+    reasons = sorted({e["reason"] for e in entries})
+    return ", ".join(f"{r}: {sum(e['reason'] == r for e in entries)}" for r in reasons)
+
+
+def _summary_line(report: list[dict[str, Any]], n_inputs: int) -> str:
+    """``kit.load skipped 3 of 9 inputs (binary: 1, ...) and noted ...; see ...``."""
+    skipped = [e for e in report if e["status"] == "skipped"]
+    notes = [e for e in report if e["status"] != "skipped"]
+    parts = [f"kit.load skipped {len(skipped)} of {n_inputs} inputs"]
+    if skipped:
+        parts[0] += f" ({_counts(skipped)})"
+    if notes:
+        parts.append(
+            f"noted {len(notes)} problem{'s' if len(notes) > 1 else ''} ({_counts(notes)})"
+        )
+    return " and ".join(parts) + "; see kit.load_report(docs)"
+
+
 def _report_frame(entries: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame.from_records(entries, columns=REPORT_COLUMNS).astype(object)
 
@@ -636,12 +655,5 @@ def _finish(
         "notes": notes,
     }
     if report:
-        reasons = pd.Series([e["reason"] for e in report]).value_counts(sort=False)
-        counts = ", ".join(f"{reason}: {n}" for reason, n in sorted(reasons.items()))
-        warnings.warn(
-            f"kit.load skipped {skipped} of {n_inputs} inputs and made {notes} notes ({counts}); "
-            "see kit.load_report(docs)",
-            LoadWarning,
-            stacklevel=3,
-        )
+        warnings.warn(_summary_line(report, n_inputs), LoadWarning, stacklevel=3)
     return frame

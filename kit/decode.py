@@ -115,8 +115,11 @@ def _decode_with_nuls(data: bytes) -> str:
     half = max(len(sample) // 2, 1)
     odd_nuls = sample[1::2].count(0) / half
     even_nuls = sample[0::2].count(0) / half
-    for share, encoding in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if share > 0.3 and len(data) % 2 == 0:
+    for share, other, encoding in (
+        (odd_nuls, even_nuls, "utf-16-le"),
+        (even_nuls, odd_nuls, "utf-16-be"),
+    ):
+        if share > 0.6 and other < 0.1 and len(data) % 2 == 0:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
