@@ -1,0 +1,175 @@
+"""The `kit` command: help, analyze (tables + summary), run/render, unusable corpora."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import nbformat
+import pytest
+from _demo_notebook import write_demo_corpus, write_demo_notebook
+
+from kit.cli import EXIT_BAD_INPUT, EXIT_OK, main
+
+KIT = Path(sys.executable).with_name("kit")
+
+
+def _kit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed console script (falls back to python -m kit.cli)."""
+    cmd = [str(KIT)] if KIT.exists() else [sys.executable, "-m", "kit.cli"]
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, cwd=cwd, timeout=600, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_demo_corpus(tmp_path_factory.mktemp("cli") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def analysed(corpus, tmp_path_factory):
+    """`kit analyze` run twice on the same corpus (in-process, no store)."""
+    base = tmp_path_factory.mktemp("analysed")
+    outs = []
+    for name in ("one", "two"):
+        out = base / name
+        code = main(["analyze", str(corpus), "--out", str(out), "--no-store", "--quiet"])
+        assert code == EXIT_OK
+        outs.append(out)
+    return outs
+
+
+@pytest.mark.parametrize("command", [[], ["analyze"], ["run"], ["render"]])
+def test_help(command, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([*command, "--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: kit")
+    for flag in {
+        "analyze": ["--out", "--model", "--n-process", "--no-store"],
+        "run": ["--corpus", "--out"],
+        "render": ["--corpus", "--out", "--no-input"],
+    }.get(command[0] if command else "", ["analyze", "run", "render"]):
+        assert flag in text
+
+
+def test_console_script_help():
+    done = _kit("render", "--help")
+    assert done.returncode == 0, done.stderr
+    assert "--no-input" in done.stdout
+
+
+def test_analyze_writes_tables_and_summary(corpus, tmp_path, capsys):
+    out = tmp_path / "tables"
+    code = main(["analyze", str(corpus), "--out", str(out), "--no-store", "--quiet"])
+    assert code == EXIT_OK
+    text = capsys.readouterr().out
+    for line in (
+        "documents analysed",
+        "documents skipped",
+        "mentions",
+        "quantities",
+        "attributions",
+        "timexes",
+    ):
+        assert line in text
+    assert "documents analysed           2" in text
+    names = sorted(p.stem for p in out.glob("*.parquet"))
+    assert {"documents", "sentences", "mentions", "quantities", "attributions", "timexes"} <= set(
+        names
+    )
+    con = duckdb.connect(str(out / "kit.duckdb"), read_only=True)
+    try:
+        assert con.execute("select count(*) from documents").fetchone()[0] == 2
+    finally:
+        con.close()
+
+
+def test_analyze_twice_gives_byte_identical_parquet(analysed):
+    one, two = analysed
+    files = sorted(p.name for p in one.glob("*.parquet"))
+    assert files == sorted(p.name for p in two.glob("*.parquet"))
+    for name in files:
+        a = hashlib.sha256((one / name).read_bytes()).hexdigest()
+        b = hashlib.sha256((two / name).read_bytes()).hexdigest()
+        assert a == b, f"{name} differs between two runs"
+
+
+@pytest.mark.parametrize("command", ["analyze", "run", "render"])
+def test_empty_corpus_stops_with_the_load_report(command, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = [str(empty)] if command == "analyze" else ["--corpus", str(empty)]
+    done = _kit(command, *args, "--out", str(tmp_path / "out"))
+    assert done.returncode == EXIT_BAD_INPUT
+    assert "Traceback" not in done.stderr
+    assert str(empty) in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_corpus_and_notebook(tmp_path, capsys):
+    assert main(["run", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    assert "nope" in capsys.readouterr().err
+    corpus = write_demo_corpus(tmp_path / "c")
+    code = main(["run", "no_such_notebook", "--corpus", str(corpus), "--out", str(tmp_path / "o")])
+    assert code == EXIT_BAD_INPUT
+    assert "no_such_notebook" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_2():
+    done = _kit("analyze", "data/", "--out", "x", "--n-process", "0")
+    assert done.returncode == 2 and "at least 1" in done.stderr
+
+
+def test_run_keeps_executed_copies_with_widget_state(corpus, tmp_path):
+    notebook = write_demo_notebook(tmp_path / "nbs")
+    out = tmp_path / "run"
+    done = _kit("run", str(notebook), "--corpus", str(corpus), "--out", str(out), "--quiet")
+    assert done.returncode == EXIT_OK, done.stderr
+    nb = nbformat.read(out / notebook.name, as_version=4)
+    assert "application/vnd.jupyter.widget-state+json" in nb.metadata["widgets"]
+    source = "\n".join(c.source for c in nb.cells)
+    assert f'CORPUS = "{corpus.resolve()}"' in source
+    assert "ok" in done.stdout
+
+
+def test_render_writes_pages_and_index(corpus, tmp_path):
+    notebook = write_demo_notebook(tmp_path / "nbs")
+    out = tmp_path / "site"
+    code = main(
+        [
+            "render",
+            str(notebook),
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(out),
+            "--no-input",
+            "--quiet",
+        ]
+    )
+    assert code == EXIT_OK
+    page = (out / "01_demo.html").read_text(encoding="utf-8")
+    assert "IntSlider(" not in page.split("<script", 1)[0]  # code hidden
+    assert (out / "index.html").is_file() and (out / "_static" / "require.js").is_file()
+
+
+def test_failing_notebook_exits_1(corpus, tmp_path, capsys):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0")])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = tmp_path / "bad.ipynb"
+    nbformat.write(nb, path)
+    code = main(
+        ["run", str(path), "--corpus", str(corpus), "--out", str(tmp_path / "o"), "--quiet"]
+    )
+    assert code == 1
+    assert "ZeroDivisionError" in capsys.readouterr().out
