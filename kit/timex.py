@@ -96,6 +96,8 @@ def _verb_tense(v) -> str | None:
         return "past"
     if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "amod", "relcl"):
+        return "past"  # reduced relative: "the terms announced Friday"
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
@@ -118,13 +120,16 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _direction(tense: str | None, rel: str | None = None) -> str:
-    rel = (rel or "").lower()
+def _direction(tense: str | None, rel: str | None = None, *, present: str = "nearest") -> str:
+    """How to anchor a bare weekday/month: last, next, this, past, future or nearest."""
+    rel = " ".join((rel or "").lower().split())
     if rel in ("last", "past", "this past", "previous"):
         return "last"
     if rel in ("next", "coming", "this coming"):
         return "next"
-    return {"past": "past", "future": "future"}.get(tense or "", "nearest")
+    if rel == "this":
+        return "this"
+    return {"past": "past", "future": "future", "present": present}.get(tense or "", "nearest")
 
 
 # ------------------------------------------------------------ interpretation --
@@ -276,7 +281,12 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
         if dct is None:
             return _Timex(typ, f"XXXX-WXX-{wd + 1}{suffix}", mod=_pre_mod(m))
-        d = tr.weekday_date(dct, wd, _direction(tense(), _g(m, "rel")))
+        direction = _direction(tense(), _g(m, "rel"), present="future")
+        if direction == "this":
+            direction = "nearest"
+        if doc.text[c.end : c.end + 2] in ("'s", "\u2019s") and not _g(m, "rel"):
+            direction = "past"  # "Thursday's close"
+        d = tr.weekday_date(dct, wd, direction)
         if d is None:
             return None
         return _Timex(typ, d.isoformat() + suffix, mod=_pre_mod(m), anchored=True)
@@ -339,8 +349,12 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
                 return _Timex("DATE", f"{y}-Q{q}", anchored=True)
             if dct is None:
                 return _Timex("DATE", "XXXX-QX")
+            if adj == "latest":
+                return _Timex("DATE", tr.relative_value(dct, "Q", -1), anchored=True)
             return _Timex("DATE", f"{dct.year}-QX", anchored=True)
         if unit_word == "year":
+            if adj == "fiscal":
+                return _Timex("DURATION", "P1Y")
             if adj in ("", "full"):
                 return (
                     _Timex("DURATION", "P1Y")
@@ -353,7 +367,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         if unit_word == "weekend":
             if dct is None:
                 return _Timex("DATE", "XXXX-WXX-WE")
-            return _Timex("DATE", tr.relative_value(dct, "WE", 0), anchored=True)
+            return _Timex("DATE", tr.weekend_value(dct, _direction(tense())), anchored=True)
         return None
 
     if name == "season":
@@ -393,12 +407,12 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         if y is None:
             if name == "quarter_short":
                 return _Timex("DATE", f"XXXX-{letter}{q}") if dct is None else _Timex(
-                    "DATE", f"{tr.quarter_anchor(dct, q, _direction(tense()))}-{letter}{q}",
+                    "DATE", f"{tr.quarter_anchor(dct, q, 'past')}-{letter}{q}",
                     anchored=True)  # fmt: skip
             if dct is None:
                 return _Timex("DATE", f"XXXX-{letter}{q}")
             if letter == "Q":
-                y = tr.quarter_anchor(dct, q, _direction(tense()))
+                y = tr.quarter_anchor(dct, q, "past")
             else:
                 y = dct.year
             anchored = True
@@ -445,7 +459,9 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         mod = _approx_mod(m)
         if re.search(r"(?i)or so", text):
             mod = "APPROX"
-        if dct is None or n is None:
+        if n is None:
+            return _Timex("DATE", "PAST_REF" if sign > 0 else "FUTURE_REF", mod=mod)
+        if dct is None:
             what = duration_text = tr.duration_value(n, letter, mult)
             return _Timex(
                 "DATE",
@@ -482,16 +498,33 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         if n is None and num.lower() not in ("a few", "few", "several", "some", "many",
                                               "a number of", "the next few"):  # fmt: skip
             return None
-        if letter == "WE":
+        if letter == "WE" or (_g(m, "long") or "").lower() == "old":
+            return None  # ages ("52 years old") are not time expressions in TimeML
+        if n is not None and n >= 1000:
             return None
-        if isinstance(n, float) and n > 10_000:
+        unit_word = m.group("unit").lower()
+        if unit_word.startswith("quarter") and not (det or _g(m, "rel")):
+            return None  # "three-quarters of its food"
+        if num.lower() in ("a", "an") and unit_word == "second":
             return None
-        if n is not None and letter == "Y" and mult == 1 and n >= 1000:
-            return None
+        if num.lower() in ("a", "an") and not _g(m, "rel") and _after_rate(doc, c.start):
+            return None  # "$2 million a year": a rate
+        if n is not None and n != int(n) and letter == "Y" and (n * 12).is_integer():
+            return _Timex("DURATION", f"P{int(n)}Y{int(round((n - int(n)) * 12))}M",
+                          mod=_approx_mod(m))  # fmt: skip
         return _Timex("DURATION", tr.duration_value(n, "MIN" if letter == "M" and _unit(m.group("unit"))[2] else letter, mult),  # noqa: E501
                       mod=_approx_mod(m))  # fmt: skip
 
     if name == "vague_duration":
+        rel = m.group("rel").lower()
+        if rel in ("recent", "past", "last"):
+            return _Timex("DATE", "PAST_REF")
+        if rel in ("coming", "next", "following"):
+            return _Timex("DATE", "FUTURE_REF")
+        letter, mult, _ = _unit(m.group("unit"))
+        return _Timex("DURATION", tr.duration_value(None, letter, mult))
+
+    if name == "bare_units":
         letter, mult, _ = _unit(m.group("unit"))
         return _Timex("DURATION", tr.duration_value(None, letter, mult))
 
@@ -508,6 +541,9 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         return _Timex("SET", tr.duration_value(n, unit, mult), quant=m.group("q").upper())
 
     if name == "set_adv":
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "ADJ":
+            return None  # "quarterly dividend": a property, not a time expression
         return _Timex("SET", SETS[m.group("adv").lower()], quant="EVERY")
 
     if name == "times_a":
@@ -539,6 +575,41 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
             return None
         return _Timex("TIME", d.isoformat() + clock, mod=_approx_mod(m), anchored=True)
 
+    if name == "year_period":
+        y = int(m.group("year"))
+        unit_word = " ".join(m.group("unit").lower().split())
+        if unit_word in ("first half", "second half"):
+            return _Timex("DATE", f"{y}-H{1 if unit_word.startswith('first') else 2}")
+        if unit_word in ("quarter", "period") and ctx.last_quarter:
+            return _Timex("DATE", f"{y}-Q{ctx.last_quarter[1]}")
+        return _Timex("DATE", f"{y}")
+
+    if name == "spoken_year":
+        y = _spoken_year(m.group("sy"))
+        if y is None:
+            return None
+        return _Timex("DATE", f"{y:04d}")
+
+    if name == "year_end":
+        if dct is None:
+            return _Timex("DATE", "XXXX-12-31" if "-" in low else "XXXX")
+        return _Timex("DATE", f"{dct.year}-12-31" if "-" in low else f"{dct.year}", anchored=True)
+
+    if name == "pod_day":
+        pod = PARTS_OF_DAY[m.group("pod").lower()]
+        word = m.group("word").lower()
+        mod = PRE_MODS.get((_g(m, "pre") or "").lower())
+        if dct is None:
+            base = f"XXXX-WXX-{WEEKDAYS[word] + 1}" if word in WEEKDAYS else "XXXX-XX-XX"
+            return _Timex("TIME", f"{base}T{pod}", mod=mod)
+        if word in WEEKDAYS:
+            d = tr.weekday_date(dct, WEEKDAYS[word], _direction(tense(), present="future"))
+        else:
+            d = tr.add_days(dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        if d is None:
+            return None
+        return _Timex("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchored=True)
+
     if name == "ref":
         ref = " ".join(low.split())
         if ref in ("current", "recent", "future"):
@@ -547,6 +618,42 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
                 return None
         return _Timex("DATE", REFS[ref])
     return None
+
+
+def _after_rate(doc: Doc, start: int) -> bool:
+    """Is the text before ``start`` a number or amount ("$5 a year", "700 seats a week")?"""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    i = span.start - 1
+    for j in range(i, max(i - 3, -1), -1):
+        t = doc[j]
+        if t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+    return False
+
+
+_SPOKEN_UNITS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}  # fmt: skip
+_SPOKEN_TENS = {w: 10 * i for i, w in enumerate(
+    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}  # fmt: skip
+
+
+def _spoken_year(words: str) -> int | None:
+    """``nineteen ninety-six`` -> 1996, ``two thousand and one`` -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "hundred")]
+    if parts[:2] == ["two", "thousand"]:
+        century, rest = 2000, parts[2:]
+    elif parts and parts[0] in ("nineteen", "eighteen"):
+        century, rest = 100 * _SPOKEN_UNITS[parts[0]], parts[1:]
+    else:
+        return None
+    n = 0
+    for w in rest:
+        n += _SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0))
+    return century + n
 
 
 _YEAR_PREPS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after",

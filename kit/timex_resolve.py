@@ -78,39 +78,61 @@ def weekday_date(dct: date, weekday: int, direction: str) -> date | None:
     return add_days(dct, k)
 
 
+#: Extra distance (in days) given to readings against the tense of the verb.
+TENSE_PENALTY_DAYS = 120
+
+
+def _tense_cost(delta: int, direction: str) -> float:
+    """Cost of a reading ``delta`` days after the document date, given the tense."""
+    cost = float(abs(delta))
+    if direction in ("past", "last") and delta > 7:
+        cost += TENSE_PENALTY_DAYS
+    if direction in ("future", "next") and delta < -7:
+        cost += TENSE_PENALTY_DAYS
+    return cost
+
+
 def month_anchor(dct: date, month: int, direction: str) -> tuple[int, int]:
     """The (year, month) of a bare month name near ``dct``.
 
-    ``past``: latest on or before the document month; ``last``: strictly before;
-    ``future``: on or after; ``next``: strictly after; else the document's year.
+    ``last``: the latest such month strictly before the document month; ``next``:
+    the first strictly after; ``this``: the document's year; otherwise the
+    nearest such month, readings against the tense (``past``/``future``) cost more.
+
+    >>> month_anchor(date(2017, 6, 4), 3, "past"), month_anchor(date(2017, 11, 4), 1, "future")
+    ((2017, 3), (2018, 1))
     """
     y = dct.year
-    if direction == "past":
-        return (y if month <= dct.month else y - 1), month
     if direction == "last":
         return (y if month < dct.month else y - 1), month
-    if direction == "future":
-        return (y if month >= dct.month else y + 1), month
     if direction == "next":
         return (y if month > dct.month else y + 1), month
-    return y, month
+    if direction == "this":
+        return y, month
+    options = [(y + k, month) for k in (0, -1, 1)]
+    return min(
+        options,
+        key=lambda ym: _tense_cost(30 * ((ym[0] - y) * 12 + ym[1] - dct.month), direction),
+    )
 
 
 def month_day_year(dct: date, month: int, day: int, direction: str) -> int:
-    """The year of "June 4" near ``dct`` (past tense never lands after the document date)."""
-    y = dct.year
-    key, dkey = (month, day), (dct.month, dct.day)
-    if direction in ("past", "last") and key > dkey:
-        return y - 1
-    if direction in ("future", "next") and key < dkey:
-        return y + 1
-    # without tense: the nearest such day, if it is more than half a year away.
-    if direction == "nearest":
-        if (month - dct.month) > 6:
-            return y - 1
-        if (dct.month - month) > 6:
-            return y + 1
-    return y
+    """The year of "June 4" near ``dct``: the nearest such day, readings against the
+    tense cost more (past tense rarely lands months after the document date).
+
+    >>> month_day_year(date(2017, 6, 4), 12, 7, "past"), month_day_year(date(2017, 1, 5), 9, 27, "")
+    (2016, 2016)
+    """
+    best, best_cost = dct.year, float("inf")
+    for y in (dct.year, dct.year - 1, dct.year + 1):
+        try:
+            d = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        cost = _tense_cost((d - dct).days, direction)
+        if cost < best_cost:
+            best, best_cost = y, cost
+    return best
 
 
 def season_year(dct: date, season: str, offset: int) -> int:
@@ -126,12 +148,23 @@ def season_year(dct: date, season: str, offset: int) -> int:
 
 
 def quarter_anchor(dct: date, q: int, direction: str) -> int:
-    """Year of "the third quarter": the latest such quarter not after the current one,
-    or the next one with future tense."""
+    """Year of "the third quarter": the latest such quarter not after the current one
+    (reports look back), or the next one after "next"."""
     cur = quarter_of(dct.month)
-    if direction in ("future", "next"):
+    if direction == "next":
         return dct.year if q >= cur else dct.year + 1
     return dct.year if q <= cur else dct.year - 1
+
+
+def weekend_value(dct: date, direction: str) -> str | None:
+    """The weekend meant by "the weekend": the last one (past, default) or the next one."""
+    if dct.weekday() >= 5:
+        d = dct
+    elif direction in ("future", "next"):
+        d = add_days(dct, 5 - dct.weekday())
+    else:
+        d = add_days(dct, -(dct.weekday() + 1))
+    return week_value(d) + "-WE" if d else None
 
 
 def relative_value(dct: date, unit: str, k: int) -> str | None:
@@ -235,7 +268,7 @@ def granularity(value: str | None) -> str | None:
     """The granularity of a TimeML value: day, week, month, quarter, season, year, …
 
     >>> [granularity(v) for v in ("2017-05-31", "2017-W22", "199", "P1M", "T14:30")]
-    ['day', 'week', 'month', 'decade', 'duration', 'time']
+    ['day', 'week', 'decade', 'duration', 'time']
     """
     import re
 

@@ -64,7 +64,8 @@ UNITS: dict[str, tuple[str, int, bool]] = {
 }  # fmt: skip
 #: Modifier words -> TimeML ``mod``.
 PRE_MODS: dict[str, str] = {
-    "early": "START", "earlier": "START", "late": "END", "mid": "MID", "middle": "MID",
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "middle": "MID",
     "start": "START", "beginning": "START", "end": "END",
 }  # fmt: skip
 APPROX_MODS: dict[str, str] = {
@@ -79,13 +80,12 @@ SETS: dict[str, str] = {
 }  # fmt: skip
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-    "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
-    "a later date": "FUTURE_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
 }  # fmt: skip
 RELATIVE_WORDS: dict[str, int] = {
     "this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
@@ -118,7 +118,7 @@ _MONTH_ABBR = "|".join(
 MONTH = f"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})(?![A-Za-z])"
 MONTH_FULL = f"(?P<month>{_MONTH_FULL})(?![A-Za-z])"
 WEEKDAY = f"(?P<weekday>{_ci(_alt(WEEKDAYS))})(?![A-Za-z])"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:(?P<year>\d{4})|'(?P<yy>\d\d))(?![\d])"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _NUM_COMPOUND = rf"(?:{_NUM_WORD})(?:[\s-](?:{_alt(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'hundred'])}))?"  # noqa: E501
@@ -127,8 +127,16 @@ NUM = (
     rf"|{_ci('an?')})"
 )
 UNIT = rf"(?P<unit>{_ci('seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)')})(?![A-Za-z])"  # noqa: E501
+_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPOKEN_YEAR = _ci(
+    rf"(?:nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_9}))?|{_TEENS})"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_9}))?|{_TEENS}|{_UNITS_1_9}))?"
+)
+_YEAR_END = _ci("year-end|year end|year's end|the end of the year")
 _PRE2 = _ci(r"the\s+(?P<pre2>start|beginning|end|middle)\s+of\s+")
-PREMOD = rf"(?:(?P<pre>{_ci('early|earlier|late|mid|middle')})[\s-]+|{_PRE2})?"
+PREMOD = rf"(?:(?P<pre>{_ci('early|earlier|later|late|mid|middle')})[\s-]+|{_PRE2})?"
 _AMPM = _ci(r"a\.m\.?|p\.m\.?|am|pm")
 APPROX = rf"(?:(?P<approx>{_ci(_alt(APPROX_MODS))})\s+)?"
 B = r"(?<![\w'])"  # left word boundary
@@ -176,7 +184,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
-        rf"{B}{PREMOD}(?:{_ci('the')}\s+)?(?P<rel>{_ci(_alt(RELATIVE_WORDS))})\s+(?P<unit>{_ci('week|weekend|month|quarter|year|decade|century')}){E}",  # noqa: E501
+        rf"{B}{PREMOD}(?:{_ci('the')}\s+)?(?P<rel>{_ci(_alt(RELATIVE_WORDS))})\s+(?:(?P<fiscal>{_ci('fiscal')})\s+)?(?P<unit>{_ci('week|weekend|month|quarter|year|decade|century')}){E}",  # noqa: E501
     ),
     (
         "the_unit",
@@ -205,7 +213,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),  # noqa: E501
     (
         "ago",
-        rf"{B}{APPROX}{NUM}[\s-]+{UNIT}(?:\s+{_ci('or so')})?\s+(?P<dir>{_ci('ago|earlier|later|from now|hence')}){E}",  # noqa: E501
+        rf"{B}{APPROX}{NUM}[\s-]+{UNIT}(?:\s+{_ci('or so')})?\s+(?P<dir>{_ci('ago|earlier|from now|hence')}){E}",  # noqa: E501
     ),
     (
         "year_ago_adj",
@@ -241,6 +249,20 @@ PATTERNS: list[tuple[str, str]] = [
         rf"{B}{APPROX}(?P<word>{_ci('noon|midnight|midday')})(?:\s+(?P<dayword>{_ci(_alt([*WEEKDAYS, 'yesterday', 'today', 'tomorrow']))}))?{E}",
     ),  # noqa: E501
     ("ref", rf"{B}(?P<ref>{_ci(_alt(REFS))}){E}"),
+    (
+        "year_period",
+        rf"{B}{_ci('the')}\s+(?P<year>1\d\d\d|20\d\d)\s+(?:{_ci('fiscal')}\s+)?(?P<unit>{_ci('quarter|period|year|first half|second half')}){E}",  # noqa: E501
+    ),
+    ("spoken_year", rf"{B}(?P<sy>{_SPOKEN_YEAR}){E}"),
+    ("year_end", rf"{B}(?P<ye>{_YEAR_END}){E}"),
+    (
+        "bare_units",
+        rf"{B}(?:for|For|within|after|over|in|In|take|took|takes)\s+(?P<core>(?P<unit>{_ci('days|weeks|months|years|decades|centuries')})){E}",  # noqa: E501
+    ),
+    (
+        "pod_day",
+        rf"{B}(?P<pre>{_ci('early|late|mid')})?[\s-]?(?P<pod>{_ci('morning|afternoon|evening|night')})\s+(?P<word>{_ci(_alt([*WEEKDAYS, 'yesterday', 'today', 'tomorrow']))}){E}",  # noqa: E501
+    ),
 ]
 
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in PATTERNS]
@@ -257,11 +279,14 @@ class Candidate:
 
     @property
     def start(self) -> int:
-        return self.match.start()
+        """Start of the expression (the ``core`` group when the pattern has one)."""
+        return (
+            self.match.start("core") if "core" in self.match.re.groupindex else self.match.start()
+        )
 
     @property
     def end(self) -> int:
-        return self.match.end()
+        return self.match.end("core") if "core" in self.match.re.groupindex else self.match.end()
 
 
 def candidates(text: str) -> list[Candidate]:
