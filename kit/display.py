@@ -315,6 +315,47 @@ def context_html(text: str, start: int, end: int, *, width: int = 80) -> str:
     )
 
 
+class HTMLBlock(str):
+    """A string of HTML that notebooks display as HTML (and print as text)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return f"<HTML block, {len(self):,} characters>"
+
+
+def static_table(
+    df: pd.DataFrame | None, *, n: int = 15, caption: str = "", columns: Sequence[str] | None = None
+) -> HTMLBlock:
+    """A plain HTML table of the first ``n`` rows, readable without JavaScript.
+
+    ``columns`` picks (and orders) the columns that exist; missing ones are ignored.
+
+    >>> static_table(pd.DataFrame({"a": [1]}), caption="Demo")[:13]
+    '<p><b>Demo</b'
+    """
+    if df is None or len(df) == 0:
+        return HTMLBlock(f"<p><b>{_html.escape(caption)}</b><br><em>Nothing found.</em></p>")
+    if columns is not None:
+        df = df[[c for c in columns if c in df.columns]]
+    cap = f"<p><b>{_html.escape(caption)}</b> (first {min(n, len(df)):,} of {len(df):,} rows)</p>"
+    head = df.head(n).astype(object)
+    head = head.where(head.notna(), "")
+    return HTMLBlock(cap + head.to_html(index=False, escape=True, border=0))
+
+
+def pick(df: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFrame:
+    """The listed columns that exist in ``df`` (an empty frame for a missing table).
+
+    >>> list(pick(pd.DataFrame({"a": [1], "b": [2]}), ["b", "zz"]).columns)
+    ['b']
+    """
+    if df is None:
+        return pd.DataFrame(columns=list(columns))
+    return df[[c for c in columns if c in df.columns]]
+
+
 def show(analysis: Any, doc_id: str | None = None, **kw: Any) -> Any:
     """Display the highlighted document in a notebook (static HTML, no JavaScript).
 

@@ -368,8 +368,8 @@ def cue_stance(attributions: pd.DataFrame, *, top: int = 15) -> Figure:
 def timex_dates(timexes: pd.DataFrame) -> pd.Series:
     """A calendar date for each resolvable ``value`` (day, month, year, ISO week), else NaT.
 
-    >>> timex_dates(pd.DataFrame({"value": ["2017-06-01", "2017-W22", "P1M"]})).dt.day.tolist()[:2]
-    [1, 29]
+    >>> timex_dates(pd.DataFrame({"value": ["2017-06-01", "2017-W22", "P1M"]})).dt.day.tolist()[:2]  # noqa: E501
+    [1.0, 29.0]
     """
     if not _has(timexes, "value"):
         return pd.Series(dtype="datetime64[ns]")
@@ -400,9 +400,10 @@ def timeline(
         return empty_figure(title, "No time expressions with a calendar date.")
     docs = list(dict.fromkeys(t["doc_id"].astype(str)))[:top]
     t = t[t["doc_id"].astype(str).isin(docs)]
-    fig, ax = _figure(8.5, 1.2 + 0.35 * len(docs))
+    fig, ax = _figure(8.5, max(2.6, 1.2 + 0.35 * len(docs)))
     ypos = {d: i for i, d in enumerate(docs)}
-    kind = t["type"].fillna("DATE").astype(str) if "type" in t else pd.Series("DATE", index=t.index)
+    col = "kind" if "kind" in t else "type" if "type" in t else None
+    kind = t[col].fillna("other").astype(str) if col else pd.Series("DATE", index=t.index)
     for colour, k in zip(colours(6)[1:], sorted(kind.unique())):
         sel = t[kind == k]
         ax.scatter(
