@@ -425,20 +425,26 @@ itables.show(pick(quantities, cols), caption="Quantities (searchable, sortable)"
         "md",
         """## 3. Approximations, bounds and restatements
 
-*About 90,000* is an approximation, *more than 124 km* a lower bound, and
-*(77 miles)* restates the 124 km in other units; the kit links the two and checks that
-they agree.""",
+In news style, *about 300 people* is an approximation, *more than 12 km* a lower bound,
+and *12 km (7.5 miles)* restates one amount in other units; the kit links a restatement
+to the amount it restates and checks that the two agree.""",
     ),
     (
         "code",
-        """flags = pd.DataFrame({
-    "approximate": [int(quantities["approximate"].fillna(False).astype(bool).sum())
-                    if "approximate" in quantities else 0],
-    "bounded (more/less than…)": [int(quantities["bound"].notna().sum())
-                                  if "bound" in quantities else 0],
-    "restatements": [int(quantities["restates"].notna().sum()) if "restates" in quantities else 0],
-    "of which consistent": [int((quantities.loc[quantities["restates"].notna(), "consistent"]
-                                 == True).sum()) if "consistent" in quantities else 0],  # noqa: E712
+        """def count(col, test):
+    return int(test(quantities[col]).sum()) if col in quantities else 0
+
+
+def truthy(s):
+    return s.fillna(False).astype(bool)
+
+
+restated = quantities[quantities["restates"].notna()] if "restates" in quantities else quantities
+flags = pd.DataFrame({
+    "approximate": [count("approximate", truthy)],
+    "bounded (more/less than…)": [count("bound", lambda s: s.notna())],
+    "restatements": [len(restated) if "restates" in quantities else 0],
+    "of which consistent": [int(truthy(restated["consistent"]).sum()) if "consistent" in restated else 0],
 })
 flags""",
     ),
