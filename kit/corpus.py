@@ -151,7 +151,7 @@ def load(
             except KeyError as err:
                 raise LoadError(f"the DataFrame has {err.args[0]}") from None
             n_inputs += got.n_inputs
-            docs += _docs_of(got, None, None, stem=None)
+            docs += _frame_docs(got)
             report += _skips_of(got, None)
             continue
         got = _read(unit, chosen, max_bytes=max_bytes, only=only)
@@ -364,6 +364,17 @@ def _docs_of(got: Read, shown: str | None, real: Path | None, *, stem: str | Non
             keys.append(_id_text(raw_id))
         keys.append(base)
         docs.append(_Doc(record, shown, base, keys, real))
+    return docs
+
+
+def _frame_docs(got: Read) -> list[_Doc]:
+    """Docs of a DataFrame: a ``path`` column is the path, ``n_words`` is recomputed,
+    so ``kit.load(kit.load(x))`` gives the same table."""
+    docs = _docs_of(got, None, None, stem=None)
+    for doc in docs:
+        doc.record.meta.pop("n_words", None)
+        path = doc.record.meta.pop("path", None)
+        doc.path = None if is_missing(path) else str(path)
     return docs
 
 
