@@ -73,9 +73,26 @@ SOURCE_TYPES = (
 MAX_CONTENT_CHARS = 3000
 
 # Verbs that attribute only with a particle: "called for", "pointed out".
-_NEEDS_PARTICLE = {"call": ("for", "on"), "point": ("out",)}
+_NEEDS_PARTICLE = {"call": ("for", "on"), "point": ("out", "to")}
 # Verbs whose cue takes the next verb along: "purported to show".
 _RAISING = {"purport"}
+# Passive cues without an agent that still attribute: "is said to", "was reported to".
+_HEARSAY = {
+    "say",
+    "report",
+    "believe",
+    "allege",
+    "claim",
+    "rumor",
+    "rumour",
+    "expect",
+    "think",
+    "estimate",
+    "understand",
+    "know",
+    "suggest",
+    "tell",
+}
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _SOURCE_DEPS = ("nsubj",)
 _SOURCE_STOP = {"appos", "relcl", "acl", "punct", "parataxis", "advcl", "cc", "conj"}
@@ -470,8 +487,14 @@ def _find_source(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     # shared subject: "are written in Arabic and say …", "…, adding that …"
     head = verb
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        head = verb.head  # "began by saying …": climb to the verb of the preposition
+        head = head.head if head.head.i != head.i else head
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c, False
     for _ in range(3):
-        if head.dep_ not in ("conj", "advcl", "xcomp", "acl") or head.head is head:
+        if head.dep_ not in ("conj", "advcl", "xcomp", "acl") or head.head.i == head.i:
             break
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             return head.head, False
@@ -499,15 +522,23 @@ def _verb_content(verb: Token, entry: Cue, paras: _Paragraphs) -> tuple[Token | 
         root = comps[0]
         return root, list(root.subtree)
     needs = _NEEDS_PARTICLE.get(verb.lemma_.lower())
+    if verb.lemma_.lower() == "call":
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i > verb.i]
+        if any(c.dep_ == "oprd" for c in labels) or len(labels) >= 2:
+            toks = [t for c in labels for t in c.subtree]
+            return labels[0], toks
+        whats = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what"]
+        if whats and labels:
+            return labels[0], [t for c in labels for t in c.subtree]
     if needs:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in needs:
-                toks = [t for t in c.subtree if t is not c]
+                toks = [t for t in c.subtree if t.i != c.i]
                 toks += [t for x in verb.children if x.dep_ == "xcomp" for t in x.subtree]
                 return (toks[0] if toks else None), toks
         return None, []
     # "…, X said." parsed as a parenthetical attached to the content clause
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         head = verb.head
         if verb.i > head.i or verb.dep_ == "parataxis":
             toks = _subtree_minus(head, [verb])
@@ -642,7 +673,7 @@ def _from_verb(
     verb: Token, entry: Cue, lex: CueLexicon, text: str, paras: _Paragraphs
 ) -> _Rel | None:
     lemma = verb.lemma_.lower()
-    if lemma in _NEEDS_PARTICLE and not any(
+    if lemma == "point" and not any(
         c.lower_ in _NEEDS_PARTICLE[lemma] for c in verb.children if c.dep_ in ("prep", "prt")
     ):
         return None
@@ -658,7 +689,7 @@ def _from_verb(
         if person is not None and src.pos_ == "NOUN":
             rel.source_tok = person
             rel.source = _person_span(person)
-    elif passive:
+    elif passive and lemma in _HEARSAY:
         rel.unattributed = True
     else:
         return None
@@ -702,7 +733,7 @@ def _from_according(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _R
         rel.source = _source_span(pobj)
     else:
         return None
-    head = tok.head if tok.head is not tok else tok
+    head = tok.head
     if head.i in (tok.i, to.i):
         return None
     if head.pos_ in ("VERB", "AUX"):
@@ -719,7 +750,7 @@ def _from_according(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _R
 def _from_adverb(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _Rel | None:
     """'Tension is reportedly building': an unattributed, hedged claim."""
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     toks = list(head.subtree)
     span = _clip(_tok_span(toks), paras.bounds(tok.idx))
@@ -793,7 +824,8 @@ def _classify(
     src_text = text[s:e].lower()
     if head_mention is not None:
         atype = head_mention.get("actor_type")
-        aff = head_mention.get("linked_actor_id") or affiliation
+        linked = head_mention.get("linked_actor_id")
+        aff = linked if isinstance(linked, str) and linked else affiliation
         if atype == "person":
             return "named_person", head_mention, aff
         if atype == "media":
@@ -802,7 +834,8 @@ def _classify(
             return "named_organisation", head_mention, aff
     if lemma in PERSON_PRONOUNS:
         prev = mentions.last_person_before(s)
-        return "named_person", prev, prev.get("linked_actor_id") if prev else None
+        linked = prev.get("linked_actor_id") if prev else None
+        return "named_person", prev, linked if isinstance(linked, str) else None
     if lemma in SOCIAL_NOUNS or any(w in src_text for w in SOCIAL_WORDS):
         return "social_media", None, affiliation
     if lemma in DOCUMENT_NOUNS:
@@ -842,10 +875,10 @@ def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:
         path = [span.root, *span.root.ancestors]
         attached = False
         for node in path:
-            if node is verb:
+            if node.i == verb.i:
                 attached = True
                 break
-            if rel.content_root is not None and node is rel.content_root:
+            if rel.content_root is not None and node.i == rel.content_root.i:
                 break
         if attached or near:
             value = tx.get("value")
@@ -902,7 +935,10 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
     for tok, entry in adverbs:
         owner = cue_by_verb.get(tok.head.i)
         if owner is None:
-            owner = next((r for r in rels if r.content_root is tok.head), None)
+            owner = next(
+                (r for r in rels if r.content_root is not None and r.content_root.i == tok.head.i),
+                None,
+            )
         if owner is not None:
             owner.hedges.append(tok.text)
             continue
@@ -921,8 +957,84 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
         if rel.entry.hedge and rel.entry.kind == "verb":
             rel.hedges.insert(0, text[rel.cue[0] : rel.cue[1]])
     rels = [r for r in rels if r.content is not None]
+    # speech reported inside a quotation belongs to the quoted speaker, not to the writer
+    inside = [q for q in qmap.quotes if q.depth == 0 and q.warning is None and q.n_words > 5]
+    rels = [r for r in rels if not any(q.inner_start <= r.cue[0] < q.inner_end for q in inside)]
+    rels += _layout_relations(doc, text, qmap, lex, {r.cue[0] for r in rels})
     rels.sort(key=lambda r: (r.cue[0], r.cue[1]))
     return _rows(rels, doc, info, qmap, found)
+
+
+_SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+_LABEL = re.compile(rf"^[\W_]{{0,2}}({_SPEAKER})(:)[ \t]+(?=\S)", re.MULTILINE)
+_DASH = re.compile(rf"[”\"][ \t]*([―—])[ \t]*({_SPEAKER})")
+_NOT_SPEAKERS = {
+    "update",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "watch",
+    "read",
+    "related",
+    "source",
+    "sources",
+    "via",
+    "image",
+    "video",
+    "credit",
+    "more",
+}
+
+
+def _layout_relations(
+    doc: Doc, text: str, qmap: QuoteMap, lex: CueLexicon, taken: set[int]
+) -> list[_Rel]:
+    """Relations marked by layout, not by a verb.
+
+    ``WALLACE: Let's start …`` (a speaker label at a paragraph start: transcripts,
+    headlines like ``Pence: …``) and ``“…” ― Sonya Herridge`` (a quote signed
+    with a dash).
+    """
+    entry = Cue(lemma=":", kind="phrase")
+    paras = _Paragraphs(text)
+    out: list[_Rel] = []
+    for m in _LABEL.finditer(text):
+        name = m.group(1)
+        if name.lower().rstrip(".") in _NOT_SPEAKERS or m.start(2) in taken:
+            continue
+        p_end = paras.bounds(m.start(1))[1]
+        content = _strip(text, (m.end(), p_end))
+        if content is None:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        out.append(
+            _Rel(
+                cue=(m.start(2), m.end(2)),
+                cue_lemma=":",
+                entry=entry,
+                source=(m.start(1), m.end(1)),
+                source_tok=span.root if span is not None and len(span) else None,
+                content=content,
+            )
+        )
+    for m in _DASH.finditer(text):
+        quote = next((q for q in qmap.quotes if q.end == m.start() + 1 and q.depth == 0), None)
+        if quote is None or m.start(1) in taken:
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        out.append(
+            _Rel(
+                cue=(m.start(1), m.end(1)),
+                cue_lemma="―",
+                entry=Cue(lemma="―", kind="phrase"),
+                source=(m.start(2), m.end(2)),
+                source_tok=span.root if span is not None and len(span) else None,
+                content=(quote.inner_start, quote.inner_end),
+                direct=True,
+            )
+        )
+    return out
 
 
 def _rows(
