@@ -367,7 +367,12 @@ def assemble(
         rows.get("doc_meta", []), columns=["doc_id", "n_sentences", "lang_warning"]
     )
     documents = good.drop(columns=[c for c in ("n_sentences", "lang_warning") if c in good])
-    documents = documents.merge(meta, on="doc_id", how="left", validate="one_to_one")
+    if len(documents):
+        documents = documents.merge(meta, on="doc_id", how="left", validate="one_to_one")
+    else:  # an empty table may carry any dtype for doc_id; nothing to merge
+        documents = documents.assign(
+            n_sentences=pd.Series(dtype="int64"), lang_warning=pd.Series(dtype=object)
+        )
     tables = build_tables(documents, rows, settings)
     sentences = tables.pop("sentences")
     return Analysis(
