@@ -78,9 +78,13 @@ _CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)")
 _SUFFIX = re.compile(
     r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
 )
-_RANGE = re.compile(r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and)[ \u00a0]*", re.IGNORECASE)
+_RANGE = re.compile(
+    r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and)[ \u00a0]*", re.IGNORECASE
+)
 _POUNDS = re.compile(r"[ \u00a0]*-?[ \u00a0]*pounds?\b", re.IGNORECASE)
-_RESTATE = re.compile(r"\s*(?:\(|\[|,?\s+or\s+|/)\s*(?:about|approximately|roughly|some|nearly)?\s*$")
+_RESTATE = re.compile(
+    r"\s*(?:\(|\[|,?\s+or\s+|/)\s*(?:about|approximately|roughly|some|nearly)?\s*$"
+)
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\+\d{1,3}[\s-]\d[\d\s-]{6,}\d"
 )
@@ -94,6 +98,11 @@ _CHANGE_VERBS = {
     "decline", "raise", "lower", "slash", "boost", "shrink", "soar", "plunge", "change", "go",
     "move", "swell", "expand", "narrow", "widen", "slip", "surge", "tumble", "lift",
 }  # fmt: skip
+#: A spaCy DATE/TIME entity is trusted only with a word or a year in it ("42" alone is not a date).
+_DATE_LIKE = re.compile(r"[^\W\d_]{2,}|\b1[5-9]\d\d\b|\b20\d\d\b|\d[:/]\d")
+#: "a gallon", "a penny", "a mile": one of a unit (not for time: "a day" is rarely an amount).
+_ONE_UNIT_DIMENSIONS = {"length", "mass", "volume", "area", "money", "information"}
+_NOT_ONE_UNIT = {"bit", "ton", "tons", "foot", "real", "rand", "won", "pound", "cup", "sterling"}
 _SINGLE_LETTER_OK = re.compile(r"(?:[ \u00a0]*(?:$|[^\w\s]|\n)|[ \u00a0]+[a-z])")
 
 
@@ -127,6 +136,7 @@ class Scanner:
     qualifier_bounds: dict[str, tuple[str, bool]]
     lex: Lexicon
     vague: dict
+    one_unit: re.Pattern[str]
 
 
 def _qualifier_table() -> dict[str, tuple[str, bool]]:
@@ -153,14 +163,24 @@ def scanner() -> Scanner:
         rf"|{_NUMERIC}"
         rf"|(?P<vul>[{VULGAR}])"
     )
-    finder = re.compile(rf"(?<![\w.,/\-−+^]){body}", re.IGNORECASE)
+    finder = re.compile(rf"(?<![\w.,/\-−+^])(?:{body})", re.IGNORECASE)
     core = re.compile(body, re.IGNORECASE)
     quals = _qualifier_table()
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(quals, key=len, reverse=True))
+    alt = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(quals, key=len, reverse=True)
+    )
     qual_re = re.compile(
         rf"(?:^|(?<=[\s(“\"'‘]))(?P<q>{alt}|between|from)[ \u00a0]+$", re.IGNORECASE
     )
-    return Scanner(finder, core, qual_re, quals, lexicon(), vague)
+    lex = lexicon()
+    words = [
+        w
+        for w, u in lex.words.items()
+        if u.dimension in _ONE_UNIT_DIMENSIONS and w.isalpha() and w not in _NOT_ONE_UNIT
+    ]
+    one_alt = "|".join(sorted(words, key=len, reverse=True))
+    one_unit = re.compile(rf"\b(?P<a>an?)[ \u00a0]+(?P<u>{one_alt})\b(?!-)", re.IGNORECASE)
+    return Scanner(finder, core, qual_re, quals, lex, vague, one_unit)
 
 
 # ------------------------------------------------------------------ reading --
@@ -305,6 +325,16 @@ def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> N
         a.single_one = False
 
 
+def _pint_name(expr: str) -> str | None:
+    from kit.units import registry
+
+    try:
+        units = registry().Unit(expr)
+    except Exception:  # pint raises many error types
+        return None
+    return str(units).replace(" * ", " ").replace(" / ", " per ").replace("_", " ")
+
+
 def _is_clock(a: Amount, text: str) -> bool:
     """'2 pm', '2.13 am', '2pm': a clock time (but '2.123 am' is attometres)."""
     if a.kind != "num" or a.value is None or not _CLOCK.match(text, a.end):
@@ -314,6 +344,67 @@ def _is_clock(a: Amount, text: str) -> bool:
         return 0 <= a.value <= 12
     m = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
     return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) < 60
+
+
+_TIMES = re.compile(r"times?\b", re.IGNORECASE)
+
+
+def _frequency(a: Amount, sc: Scanner, ctx: _Ctx, pos: int) -> tuple[Unit, int] | None:
+    """'four times per week', 'twice a day' -> count per week."""
+    m = _TIMES.match(ctx.text, pos)
+    if not m:
+        return None
+    per = _PER.match(ctx.text, m.end())
+    if not per:
+        return None
+    found = sc.lex.match(ctx.text, per.end())
+    if found is None or found[0].dimension != "duration" or not found[0].pint:
+        return None
+    unit = pint_unit(f"1/({found[0].pint})", f"count per {found[0].name}")
+    return (unit, found[1]) if unit else None
+
+
+def _inch_mark(a: Amount, ctx: _Ctx) -> tuple[Unit, int] | None:
+    """'8"' is eight inches unless the mark closes a quotation opened earlier on the line."""
+    text = ctx.text
+    if a.end >= len(text) or text[a.end] not in '"″' or a.kind != "num":
+        return None
+    line_start = text.rfind("\n", 0, a.start) + 1
+    if text.count('"', line_start, a.start) % 2 == 1:
+        return None
+    return ctx_inch(), a.end + 1
+
+
+@lru_cache(maxsize=1)
+def ctx_inch() -> Unit:
+    return lexicon().words["inch"]
+
+
+_SCALE_NAME = re.compile(r"\b(Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
+
+
+def _degree_scale(unit: Unit, sc: Scanner, ctx: _Ctx, end: int) -> Unit:
+    """'-273.15° on the Celsius scale': a bare degree sign named by a scale later in the sentence."""
+    tok = ctx.token_at(max(end - 1, 0))
+    stop = tok.sent.end_char if tok is not None else min(len(ctx.text), end + 60)
+    m = _SCALE_NAME.search(ctx.text, end, min(stop, end + 60))
+    if not m:
+        return unit
+    name = "degree Fahrenheit" if m.group(1).lower() == "fahrenheit" else "degree Celsius"
+    return sc.lex.words[name.lower()]
+
+
+def _pounds_are_money(a: Amount, ctx: _Ctx, surface: str) -> bool:
+    """'20 million pounds' is money, 'a twenty-pound bag' and '2,000 pounds' are mass."""
+    if a.scaled or "£" in ctx.text[max(0, a.start - 300) : a.end + 300]:
+        return True
+    if "-" in surface:
+        return False
+    tok = ctx.token_at(a.start)
+    sent = tok.sent.text if tok is not None else ""
+    if re.search(r"[$€¥₹]|\b(?:dollars?|euros?|USD|EUR)\b", sent):
+        return False
+    return bool(ctx.sentence_lemmas(a.start) & _MONEY_CONTEXT)
 
 
 def _preposition_in(ctx: _Ctx, pos: int) -> bool:
@@ -334,18 +425,24 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     found = sc.lex.match(text, pos)
     pounds = _POUNDS.match(text, a.end)
     if pounds and (found is None or pounds.end() > found[1]):
-        lemmas = ctx.sentence_lemmas(a.start)
-        money = a.scaled or bool(lemmas & _MONEY_CONTEXT) or "£" in text[max(0, a.start - 200) : a.end]
+        money = _pounds_are_money(a, ctx, pounds.group())
         name = "pound sterling" if money else "pound (mass)"
         unit = sc.lex.words[name] if money else sc.lex.symbols["lb"]
         found = (replace(unit, name=name), pounds.end())
+    if found is None and a.unit is COUNT:
+        found = _frequency(a, sc, ctx, pos) or _inch_mark(a, ctx)
+    if found is None and a.unit is not COUNT:
+        _read_compound(a, sc, ctx)
+        return
     if found is None:
         if glued and a.kind == "num":
             word = _GLUED.match(text, a.end).group()
             if word.lower() in ("st", "nd", "rd", "th", "s") or not word.islower() or len(word) > 5:
                 a.drop = True  # ordinals, decades, identifiers like 06F6 or 860BOX
                 return
-            unit = pint_unit(word, word)
+            unit = pint_unit(word, "")
+            if unit is not None:
+                unit = replace(unit, name=_pint_name(word) or word)
             if unit is None or unit.dimension == "dimensionless":
                 a.end += len(word)
                 a.flag = "unknown unit"
@@ -357,16 +454,20 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     surface = text[pos:end]
     if surface in ("in",) and (_preposition_in(ctx, pos) or not glued and a.kind != "num"):
         return
-    if len(surface) == 1 and surface.isalpha() and not glued:
-        if not _SINGLE_LETTER_OK.match(text, end):
-            return
+    single = len(surface) == 1 and surface.isalpha() and not glued
+    if single and not _SINGLE_LETTER_OK.match(text, end):
+        return
     if glued and surface == "s" and a.value == int(a.value or 0):
         a.drop = True
         return
     if unit.currency and a.unit.currency:
         return
+    if unit.name == "degree":
+        unit = _degree_scale(unit, sc, ctx, end)
     a.unit, a.end = unit, end
     _read_compound(a, sc, ctx)
+    if glued and a.end < len(text) and text[a.end].isalnum():
+        a.drop = True  # 06F6, 5G3: identifiers
 
 
 def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
@@ -374,7 +475,11 @@ def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     for _ in range(3):
         m = _POW.match(text, a.end)
         if m:
-            n = 2 if (m.group("n") == "2" or m.group("s") == "²" or m.group("w") == "squared") else 3
+            n = (
+                2
+                if (m.group("n") == "2" or m.group("s") == "²" or m.group("w") == "squared")
+                else 3
+            )
             new = combine(a.unit, "pow", n=n)
             if new is not None:
                 a.unit, a.end = new, m.end()
@@ -403,7 +508,9 @@ def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
         break
 
 
-def _read_amount(m: re.Match[str], sc: Scanner, ctx: _Ctx, *, left_currency: bool = True) -> Amount | None:
+def _read_amount(
+    m: re.Match[str], sc: Scanner, ctx: _Ctx, *, left_currency: bool = True
+) -> Amount | None:
     """Read a whole amount from a core match: currency before, number, scale, unit."""
     a = _read_core(m, sc, ctx)
     if a is None:
@@ -431,9 +538,8 @@ def _read_range(a: Amount, sc: Scanner, ctx: _Ctx, between: bool) -> Amount | No
     conn = m.group().strip().lower()
     if conn == "and" and not between:
         return None
-    if conn.startswith(("-", "–", "—")) and m.group() != m.group().strip() and not between:
-        if " " in m.group() and conn in ("-",):
-            return None  # "5 - 6" is rare; a spaced hyphen is usually a dash
+    if conn == "-" and " " in m.group() and not between:
+        return None  # "5 - 6" is rare; a spaced hyphen is usually a dash
     pos = m.end()
     cur = None
     if a.unit.currency:
@@ -530,13 +636,19 @@ def _suffix(a: Amount, ctx: _Ctx) -> None:
 # ------------------------------------------------------------------ filters --
 
 
-def _blocked_spans(doc: Doc | None, found: dict[str, list[dict]], text: str) -> list[tuple[int, int]]:
+def _blocked_spans(
+    doc: Doc | None, found: dict[str, list[dict]], text: str
+) -> list[tuple[int, int]]:
     spans = []
     for row in found.get("timexes", []) or []:
         if str(row.get("type", "")).upper() in ("DATE", "TIME", "SET"):
             spans.append((int(row["start"]), int(row["end"])))
     if doc is not None:
-        spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        spans += [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ in ("DATE", "TIME") and _DATE_LIKE.search(e.text)
+        ]
     spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     return sorted(spans)
 
@@ -579,7 +691,11 @@ def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
             seen_of = True
             i += 1
             continue
-        if seen_of and t.pos_ in ("DET", "ADJ") and t.lower_ not in ("the", "those", "these", "them"):
+        if (
+            seen_of
+            and t.pos_ in ("DET", "ADJ")
+            and t.lower_ not in ("the", "those", "these", "them")
+        ):
             i += 1
             continue
         if t.pos_ in ("NOUN", "PROPN") and (seen_of or count_like and a.unit.name == ""):
@@ -595,7 +711,9 @@ def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
 # ------------------------------------------------------------------ extract --
 
 
-def scan(text: str, doc: Doc | None = None, found: dict[str, list[dict]] | None = None) -> list[Amount]:
+def scan(
+    text: str, doc: Doc | None = None, found: dict[str, list[dict]] | None = None
+) -> list[Amount]:
     """All amounts in ``text`` (``doc`` is its spaCy parse, optional), in text order."""
     sc = scanner()
     ctx = _Ctx(text, doc)
@@ -628,8 +746,27 @@ def scan(text: str, doc: Doc | None = None, found: dict[str, list[dict]] | None 
         if not _keep(a, ctx, blocked):
             continue
         out.append(a)
+    _one_units(out, sc, ctx)
     _propagate_units(out, text)
     return out
+
+
+def _one_units(out: list[Amount], sc: Scanner, ctx: _Ctx) -> None:
+    """Add 'a gallon', 'a penny' (value 1) where no other amount is."""
+    taken = [(a.start, a.end) for a in out]
+    added = False
+    for m in sc.one_unit.finditer(ctx.text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found = sc.lex.match(ctx.text, m.start("u"))
+        if found is None:
+            continue
+        a = Amount(m.start(), found[1], 1.0, "words", unit=found[0])
+        _read_compound(a, sc, ctx)
+        out.append(a)
+        added = True
+    if added:
+        out.sort(key=lambda a: (a.start, a.end))
 
 
 def _is_change(ctx: _Ctx, pos: int) -> bool:
@@ -656,10 +793,9 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
         if before.endswith(("#", "No.", "no.", "No. ", "no. ")):
             return False
     if a.single_one and is_count:
-        tok = ctx.token_at(a.start)
-        if tok is None or tok.dep_ != "nummod":
-            return False
-    return True
+        return False  # "one of them", "no one", "one official said"
+    # leading zeros: codes and identifiers
+    return not (a.kind == "num" and re.match(r"0\d", raw) and is_count)
 
 
 def _propagate_units(out: list[Amount], text: str) -> None:
@@ -689,7 +825,9 @@ def _inherit_bound(row: dict, bound: str) -> None:
     row[f"si_{side}"] = None
 
 
-def extract(doc: Doc, info: DocInfo, res: Any = None, found: dict[str, list[dict]] | None = None) -> list[dict]:
+def extract(
+    doc: Doc, info: DocInfo, res: Any = None, found: dict[str, list[dict]] | None = None
+) -> list[dict]:
     """Rows of the ``quantities`` table for one document (see module docstring)."""
     text = info.text
     sc = scanner()

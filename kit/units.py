@@ -114,7 +114,9 @@ def pint_unit(expr: str, name: str, dimension: str = "") -> Unit | None:
 def _dims_label(dims: tuple[tuple[str, int], ...]) -> str:
     if not dims:
         return "dimensionless"
-    return " ".join(f"{d.strip('[]')}{'' if p == 1 else str(p).translate(_SUPERSCRIPT)}" for d, p in dims)
+    return " ".join(
+        f"{d.strip('[]')}{'' if p == 1 else str(p).translate(_SUPERSCRIPT)}" for d, p in dims
+    )
 
 
 def combine(a: Unit, op: str, b: Unit | None = None, n: int = 1) -> Unit | None:
