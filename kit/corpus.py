@@ -516,12 +516,14 @@ def _key(value: str) -> str:
 def slug(value: str) -> str:
     """A stable, slug-safe id (letters, digits, ``-_.~``) for ``value``.
 
-    >>> slug("2017-06-04 Syria: TANF/Iran"), slug("Café №5"), slug("北京")
-    ('2017-06-04-Syria-TANF-Iran', 'Cafe-No5', 'doc-74b5138a6e')
+    >>> slug("2017-06-04 Syria: TANF/Iran"), slug("Café №5"), slug("北京"), slug("plan-of-")
+    ('2017-06-04-Syria-TANF-Iran', 'Cafe-No5', 'doc-74b5138a6e', 'plan-of-')
     """
-    text = unicodedata.normalize("NFKD", str(value))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _SLUG_BAD.sub("-", text).strip("-.")
+    text = str(value)
+    if _SLUG_BAD.search(text):  # an id that is already slug-safe is kept exactly
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _SLUG_BAD.sub("-", text).strip("-.")
     if not text:
         return f"doc-{short_hash(str(value))}"
     if len(text) > _MAX_ID:

@@ -49,6 +49,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _INWORD_OK = frozenset("’‘'´`·-‐‑–—/.&_")
 _WORDISH = re.compile(r"\S+")
 _MAX_CONTROL_SHARE = 0.05
+# C0/C1 controls except tab, newlines and form feeds; surrogates; private use; U+FFFD.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]"
+)
 _SAMPLE = 1 << 16
 
 
@@ -186,15 +190,8 @@ def _refuse_binary_text(text: str) -> None:
     sample = text[:_SAMPLE]
     if not sample:
         return
-    bad = sum(1 for ch in sample if _is_control(ch))
+    bad = len(_CONTROL.findall(sample))
     if bad > _MAX_CONTROL_SHARE * len(sample):
         raise DecodeProblem(
             "binary", f"{bad} of {len(sample)} characters are control characters: not a text file"
         )
-
-
-def _is_control(ch: str) -> bool:
-    if ch in "\t\n\r\f\v":
-        return False
-    cat = unicodedata.category(ch)
-    return cat in ("Cc", "Cs", "Co", "Cn") or ch == "\ufffd"
