@@ -139,11 +139,12 @@ def load(
     chosen = Columns(text=text, date=date, id=id, title=title, source=source)
     items = _as_items(inputs)
     extra = _explicit_sidecar(metadata, chosen) if metadata is not None else None
-    units = _expand(items, recursive=recursive, use_sidecars=extra is None)
+    walk_errors: list[dict[str, Any]] = []
+    units = _expand(items, recursive=recursive, use_sidecars=extra is None, errors=walk_errors)
     only = len(units) == 1
     docs: list[_Doc] = []
-    report: list[dict[str, Any]] = []
-    n_inputs = 0
+    report: list[dict[str, Any]] = list(walk_errors)
+    n_inputs = sum(e["status"] == "skipped" for e in walk_errors)
     for unit in units:
         if isinstance(unit, pd.DataFrame):
             try:
@@ -201,7 +202,9 @@ def _as_items(inputs: Any) -> list[Any]:
     return items
 
 
-def _expand(items: Sequence[Any], *, recursive: bool, use_sidecars: bool) -> list[Any]:
+def _expand(
+    items: Sequence[Any], *, recursive: bool, use_sidecars: bool, errors: list[dict[str, Any]]
+) -> list[Any]:
     """DataFrames stay; paths become :class:`_File` s (folders and globs sorted)."""
     units: list[Any] = []
     seen: set[Path] = set()
@@ -216,7 +219,7 @@ def _expand(items: Sequence[Any], *, recursive: bool, use_sidecars: bool) -> lis
         given = os.fspath(item)
         path = Path(given).expanduser()
         if path.is_dir():
-            files = _walk(path, recursive=recursive, use_sidecars=use_sidecars)
+            files = _walk(path, recursive=recursive, use_sidecars=use_sidecars, errors=errors)
         elif path.is_file() or path.exists():
             files = [_File(path, Path(given).as_posix())]
         elif _GLOB_CHARS.search(given):
@@ -234,17 +237,33 @@ def _expand(items: Sequence[Any], *, recursive: bool, use_sidecars: bool) -> lis
     return units
 
 
-def _walk(root: Path, *, recursive: bool, use_sidecars: bool) -> list[_File]:
+def _walk(
+    root: Path, *, recursive: bool, use_sidecars: bool, errors: list[dict[str, Any]]
+) -> list[_File]:
+    """The files of a folder, sorted; unreadable subfolders go to ``errors``."""
     ignorer = Ignorer()
     sidecars: dict[Path, _Sidecar] = {}
     files: list[tuple[str, Path, Path]] = []
     n_ignored = 0
-    for folder, dirs, names in os.walk(root):
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename or root)
+        shown = where.relative_to(root).as_posix() if where != root else where.as_posix()
+        detail = f"cannot list the folder: {err.strerror or err}"
+        errors.append(_entry(shown, None, "unreadable", detail, "skipped"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
         here = Path(folder)
         rel_dir = here.relative_to(root)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
         if IGNORE_FILE in names:
-            ignorer.add(rel_dir, (here / IGNORE_FILE).read_text(encoding="utf-8", errors="replace"))
+            try:
+                rules = (here / IGNORE_FILE).read_text(encoding="utf-8", errors="replace")
+            except OSError as err:
+                rel = (rel_dir / IGNORE_FILE).as_posix()
+                errors.append(_entry(rel, None, "unreadable", f"{err.strerror or err}", "note"))
+                rules = ""
+            ignorer.add(rel_dir, rules)
         for name in sorted(names):
             if name.startswith("."):
                 continue

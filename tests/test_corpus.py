@@ -396,6 +396,11 @@ def test_ids_are_slug_safe(tmp_path: Path) -> None:
     assert "Unicode-name-copy-2" in docs["doc_id"].tolist()
 
 
+def test_slug_safe_stems_are_kept_exactly(tmp_path: Path) -> None:
+    write(tmp_path / "nyt_2016-10-02_a-curious-plan-to-fight-climate-.txt", "Text.")
+    assert kit.load(tmp_path).loc[0, "doc_id"] == "nyt_2016-10-02_a-curious-plan-to-fight-climate-"
+
+
 # ---------------------------------------------------------------- sidecar metadata
 
 
@@ -423,6 +428,37 @@ def test_sidecar_metadata(tmp_path: Path) -> None:
         ["metadata.tsv", "metadata_unmatched", "note"]
     ]
     assert "missing.txt" in rep["detail"].iloc[0]
+
+
+def test_corpus_layout_texts_annotations_and_root_sidecar(tmp_path: Path) -> None:
+    """A public-corpus layout: text/*.txt, annotations/*.ann, metadata.tsv keyed by stem."""
+    write(tmp_path / "text" / "wire_2016-09-12_story-.txt", "The story.")
+    write(tmp_path / "annotations" / "wire_2016-09-12_story-_ab12.ann", "T1\tCue 0 3\tThe\n")
+    write(
+        tmp_path / "metadata.tsv",
+        "compartment\tfilename\tpublisher\tpublication_date\n"
+        "dev\twire_2016-09-12_story-\twire\t2016-09-12\n",
+    )
+    docs = quiet_load(tmp_path)
+    assert docs[["doc_id", "source", "path"]].values.tolist() == [
+        ["wire_2016-09-12_story-", "wire", "text/wire_2016-09-12_story-.txt"]
+    ]
+    assert docs.loc[0, "date"] == pd.Timestamp("2016-09-12")
+    assert docs.loc[0, "compartment"] == "dev"
+    rep = report(docs)
+    assert rep[["reason", "status"]].values.tolist() == [["unsupported_format", "skipped"]]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads all")
+def test_unreadable_subfolder_is_reported(tmp_path: Path) -> None:
+    write(tmp_path / "ok.txt", "Fine.")
+    write(tmp_path / "locked" / "x.txt", "Hidden.")
+    (tmp_path / "locked").chmod(0)
+    try:
+        docs = quiet_load(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert skipped(docs)[["path", "reason"]].values.tolist() == [["locked", "unreadable"]]
 
 
 def test_explicit_metadata_option(tmp_path: Path) -> None:
@@ -478,6 +514,14 @@ def test_unreadable_file(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o644)
     assert skipped(docs)["reason"].tolist() == ["unreadable"]
+
+
+def test_broken_link_is_unreadable(tmp_path: Path) -> None:
+    write(tmp_path / "ok.txt", "Fine.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    docs = quiet_load(tmp_path)
+    assert docs["doc_id"].tolist() == ["ok"]
+    assert skipped(docs)[["path", "reason"]].values.tolist() == [["gone.txt", "unreadable"]]
 
 
 def test_column_name_collisions(tmp_path: Path) -> None:
