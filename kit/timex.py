@@ -542,7 +542,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
 
     if name == "set_adv":
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "ADJ":
+        if span is not None and span.root.dep_ in ("amod", "compound", "nmod"):
             return None  # "quarterly dividend": a property, not a time expression
         return _Timex("SET", SETS[m.group("adv").lower()], quant="EVERY")
 
@@ -753,6 +753,25 @@ TIMELINE_COLUMNS = [
 ]
 
 
+def _said_on_timex(att: dict, by_id: dict[str, dict]) -> dict | None:
+    """The timex row an attribution's ``said_on`` points to.
+
+    ``said_on`` may hold a ``timex_id`` or a TimeML value; for a value, the
+    expression with that value nearest to the cue in the same document is used.
+    """
+    said = att.get("said_on")
+    if not isinstance(said, str) or not said:
+        return None
+    if said in by_id:
+        return by_id[said]
+    cue = att.get("cue_start")
+    cue = int(cue) if isinstance(cue, int | float) and cue == cue else 0
+    same = [t for t in by_id.values() if t["doc_id"] == att.get("doc_id") and t["value"] == said]
+    if not same:
+        return None
+    return min(same, key=lambda t: (abs(int(t["start"]) - cue), t["start"]))
+
+
 def timeline(analysis: Any) -> pd.DataFrame:
     """One row per dated statement or event, sorted by date.
 
@@ -775,10 +794,10 @@ def timeline(analysis: Any) -> pd.DataFrame:
     att = tables.get("attributions")
     if att is not None and len(att) and "said_on" in att.columns:
         for a in att.to_dict("records"):
-            tid = a.get("said_on")
-            t = by_id.get(tid) if isinstance(tid, str) else None
+            t = _said_on_timex(a, by_id)
             if t is None:
                 continue
+            tid = t["timex_id"]
             used.add(tid)
             source = a.get("source_actor")
             if not isinstance(source, str) or not source:

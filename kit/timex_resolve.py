@@ -82,13 +82,13 @@ def weekday_date(dct: date, weekday: int, direction: str) -> date | None:
 TENSE_PENALTY_DAYS = 120
 
 
-def _tense_cost(delta: int, direction: str) -> float:
+def _tense_cost(delta: int, direction: str, penalty: int = TENSE_PENALTY_DAYS) -> float:
     """Cost of a reading ``delta`` days after the document date, given the tense."""
     cost = float(abs(delta))
     if direction in ("past", "last") and delta > 7:
-        cost += TENSE_PENALTY_DAYS
+        cost += penalty
     if direction in ("future", "next") and delta < -7:
-        cost += TENSE_PENALTY_DAYS
+        cost += penalty
     return cost
 
 
@@ -97,7 +97,7 @@ def month_anchor(dct: date, month: int, direction: str) -> tuple[int, int]:
 
     ``last``: the latest such month strictly before the document month; ``next``:
     the first strictly after; ``this``: the document's year; otherwise the
-    nearest such month, readings against the tense (``past``/``future``) cost more.
+    nearest such month consistent with the tense (``past``/``future``).
 
     >>> month_anchor(date(2017, 6, 4), 3, "past"), month_anchor(date(2017, 11, 4), 1, "future")
     ((2017, 3), (2018, 1))
@@ -112,7 +112,9 @@ def month_anchor(dct: date, month: int, direction: str) -> tuple[int, int]:
     options = [(y + k, month) for k in (0, -1, 1)]
     return min(
         options,
-        key=lambda ym: _tense_cost(30 * ((ym[0] - y) * 12 + ym[1] - dct.month), direction),
+        key=lambda ym: _tense_cost(
+            30 * ((ym[0] - y) * 12 + ym[1] - dct.month), direction, penalty=400
+        ),
     )
 
 
