@@ -786,6 +786,8 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
     if is_count and _overlaps(blocked, a.start, a.end):
         return False
     raw = text[a.start : a.end]
+    if "\x1b" in text[max(0, a.start - 2) : a.start]:
+        return False  # terminal escape codes ("\x1b[31m")
     if is_count and a.kind == "num" and not a.qualifier and a.bound == "exact":
         if re.fullmatch(r"[12]\d{3}", raw) and 1000 <= (a.value or 0) <= 2100:
             return False  # a year

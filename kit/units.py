@@ -203,7 +203,7 @@ def _row_units(row: dict[str, str]) -> list[tuple[Unit, list[str], list[str]]]:
         base = Unit(
             name=name,
             dimension=dim or "count",
-            si_unit=code or "",
+            si_unit=code or ("%" if dim == "percent" else ""),
             factor=factor,
             currency=code,
         )
