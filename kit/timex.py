@@ -135,6 +135,13 @@ def _direction(tense: str | None, rel: str | None = None, *, present: str = "nea
 # ------------------------------------------------------------ interpretation --
 
 
+def _offset(k: int, unit: str) -> str:
+    """A signed ISO duration from the (missing) document date: ``-P1D``, ``+P0W``, ``-P10Y``."""
+    mult = {"10Y": 10, "100Y": 100}.get(unit, 1)
+    letter = {"10Y": "Y", "100Y": "Y", "WE": "W"}.get(unit, unit)
+    return ("-" if k < 0 else "+") + tr.duration_value(abs(k), letter, mult)
+
+
 def _g(m: re.Match[str], name: str) -> str | None:
     try:
         return m.group(name)
@@ -266,7 +273,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         rel2 = (_g(m, "rel2") or "").lower()
         if rel2:
             if dct is None:
-                return _Timex("DATE", f"XXXX-{mo:02d}", offset=f"{RELATIVE_WORDS[rel2]:+d}Y")
+                return _Timex("DATE", f"XXXX-{mo:02d}", offset=_offset(RELATIVE_WORDS[rel2], "Y"))
             return _Timex("DATE", tr.month_value(dct.year + RELATIVE_WORDS[rel2], mo),
                           mod=_pre_mod(m), anchored=True)  # fmt: skip
         if dct is None:
@@ -291,7 +298,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
             return None
         return _Timex(typ, d.isoformat() + suffix, mod=_pre_mod(m), anchored=True)
 
-    if name == "weekday_set":
+    if name in ("weekday_set", "weekday_every"):
         wd = WEEKDAYS[m.group("weekday").lower()]
         return _Timex("SET", f"XXXX-WXX-{wd + 1}", quant="EVERY")
 
@@ -310,7 +317,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         typ = "TIME" if pod else "DATE"
         suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
         if dct is None:
-            return _Timex(typ, "XXXX-XX-XX" + suffix, mod=_pre_mod(m), offset=f"{k:+d}D")
+            return _Timex(typ, "XXXX-XX-XX" + suffix, mod=_pre_mod(m), offset=_offset(k, "D"))
         d = tr.add_days(dct, k)
         return _Timex(typ, d.isoformat() + suffix if d else None, mod=_pre_mod(m), anchored=True)
 
@@ -322,7 +329,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         if dct is None:
             blank = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                      "Q": "XXXX-QX", "Y": "XXXX", "10Y": "XXX", "100Y": "XX"}[unit]  # fmt: skip
-            return _Timex("DATE", blank, mod=_pre_mod(m), offset=f"{k:+d}{unit}")
+            return _Timex("DATE", blank, mod=_pre_mod(m), offset=_offset(k, unit))
         value = tr.relative_value(dct, unit, k)
         if unit == "Q" and value:
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
@@ -383,9 +390,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
                           doubtful=bool(notes))  # fmt: skip
         k = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(" ".join(rel.split()), 0)
         if dct is None:
-            return _Timex(
-                "DATE", f"XXXX-{season}", mod=_pre_mod(m), offset=f"{k:+d}Y" if k else None
-            )
+            return _Timex("DATE", f"XXXX-{season}", mod=_pre_mod(m), offset=_offset(k, "Y"))
         return _Timex("DATE", f"{tr.season_year(dct, season, k):04d}-{season}", mod=_pre_mod(m),
                       anchored=True)  # fmt: skip
 
@@ -485,7 +490,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
             y, q = ctx.last_quarter
             return _Timex("DATE", f"{y - 1}-Q{q}", anchored=True)
         if dct is None:
-            return _Timex("DATE", "XXXX", offset="-1Y")
+            return _Timex("DATE", "XXXX", offset="-P1Y")
         return _Timex("DATE", str(dct.year - 1), anchored=True)
 
     if name == "duration":

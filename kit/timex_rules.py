@@ -175,6 +175,10 @@ PATTERNS: list[tuple[str, str]] = [
         rf"{B}(?:(?P<q>{_ci('every|each')})\s+)?(?P<weekday>{_ci(_alt(WEEKDAYS))})s{E}",
     ),
     (
+        "weekday_every",
+        rf"{B}(?P<q>{_ci('every|each')})\s+(?P<weekday>{_ci(_alt(WEEKDAYS))}){E}",
+    ),
+    (
         "named_day",
         rf"{B}{PREMOD}(?P<word>{_ci('yesterday|today|tomorrow|tonight|the day before yesterday|the day after tomorrow')})(?:\s+(?P<pod>{_ci('morning|afternoon|evening|night')}))?{E}",  # noqa: E501
     ),

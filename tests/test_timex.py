@@ -52,6 +52,7 @@ CASES = [
     ("Inspectors visit every week.", "every week", "SET", "P1W"),
     ("The paper appears weekly.", "weekly", "SET", "P1W"),
     ("The fair is held each year.", "each year", "SET", "P1Y"),
+    ("He comes every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
     ("The meeting starts at 2:30 p.m.", "2:30 p.m.", "TIME", "2017-06-04T14:30"),
     ("The economy is weak now.", "now", "DATE", "PRESENT_REF"),
 ]
@@ -172,8 +173,8 @@ def test_undated_documents_keep_unresolved_values():
     tx = analyze(docs, extractors=["timexes"]).timexes.set_index("text")
     assert tx.loc["Wednesday", "value"] == "XXXX-WXX-3"
     assert tx.loc["yesterday", "value"] == "XXXX-XX-XX"
-    assert tx.loc["yesterday", "offset"] == "-1D"
-    assert tx.loc["last month", "offset"] == "-1M"
+    assert tx.loc["yesterday", "offset"] == "-P1D"
+    assert tx.loc["last month", "offset"] == "-P1M"
     assert not tx["resolved"].any()
     assert tx["anchor_date"].isna().all()
 
