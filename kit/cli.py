@@ -138,7 +138,7 @@ def load_skipped(docs: Any) -> list[tuple[str, str]]:
     if cols is None or "reason" not in cols:
         return []
     status = report["status"] if "status" in cols else None
-    rows = report if status is None else report[status.astype(str).str.lower() != "ok"]
+    rows = report if status is None else report[status.astype(str).str.lower() == "skipped"]
     rows = rows[rows["reason"].notna() & (rows["reason"].astype(str) != "")]
     name_col = next((c for c in ("path", "file", "doc_id") if c in cols), None)
     return [

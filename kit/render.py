@@ -138,7 +138,11 @@ def check_corpus(corpus: str | os.PathLike) -> Any:
     try:
         docs = kit.load(str(corpus))
     except ValueError as exc:  # kit.LoadError is a ValueError
-        raise CorpusError(f"cannot load the corpus {str(corpus)!r}:\n{exc}") from exc
+        report = (
+            _report_text(getattr(exc, "report", None)) if len(getattr(exc, "report", ())) else ""
+        )
+        message = f"cannot load the corpus {str(corpus)!r}:\n{exc}"
+        raise CorpusError(f"{message}\n{report}".rstrip()) from exc
     texts = docs["text"] if "text" in getattr(docs, "columns", ()) else []
     usable = sum(isinstance(t, str) and bool(t.strip()) for t in texts)
     if usable == 0:
