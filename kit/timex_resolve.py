@@ -62,7 +62,7 @@ def quarter_of(m: int) -> int:
 def weekday_date(dct: date, weekday: int, direction: str) -> date | None:
     """The day with ``weekday`` (0 = Monday) near ``dct``.
 
-    ``direction``: ``past`` (on or before), ``future`` (after), ``last``
+    ``direction``: ``past`` (on or before), ``future`` (on or after), ``last``
     (strictly before), ``next`` (strictly after), ``nearest`` (closest, ties to past).
     """
     back = (dct.weekday() - weekday) % 7
@@ -71,7 +71,9 @@ def weekday_date(dct: date, weekday: int, direction: str) -> date | None:
         k = -back
     elif direction == "last":
         k = -(back or 7)
-    elif direction in ("future", "next"):
+    elif direction == "future":
+        k = fwd
+    elif direction == "next":
         k = fwd or 7
     else:
         k = -back if back <= (fwd or 7) else fwd
