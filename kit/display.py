@@ -110,14 +110,20 @@ class DocIndex:
             docs = pd.DataFrame(columns=["doc_id", "text"])
         self.documents = docs
         self._doc_pos = {d: i for i, d in enumerate(docs["doc_id"].astype(str))}
+        self._texts = [t if isinstance(t, str) else "" for t in docs["text"].tolist()]
         self._groups: dict[str, dict[str, np.ndarray]] = {}
+
+    def warm(self, tables: Iterable[str] = tuple(_TABLE_OF.values())) -> DocIndex:
+        """Build the per-document row index of ``tables`` now rather than on first use."""
+        for table in tables:
+            self.rows(table, "")
+        return self
 
     def text(self, doc_id: str) -> str:
         pos = self._doc_pos.get(str(doc_id))
         if pos is None:
             raise KeyError(f"no document {doc_id!r}; try one of {list(self._doc_pos)[:5]}")
-        text = self.documents["text"].iloc[pos]
-        return text if isinstance(text, str) else ""
+        return self._texts[pos]
 
     def doc_row(self, doc_id: str) -> pd.Series:
         return self.documents.iloc[self._doc_pos[str(doc_id)]]
@@ -153,7 +159,7 @@ def _s(value: Any) -> str:
     return str(value)
 
 
-def _tip(row: pd.Series, cols: Sequence[str]) -> str:
+def _tip(row: dict, cols: Sequence[str]) -> str:
     return "; ".join(f"{c}: {_s(row[c])}" for c in cols if c in row and _s(row[c]))
 
 
@@ -164,12 +170,12 @@ def spans_for(index: DocIndex, doc_id: str, layers: Iterable[str] = LAYERS) -> l
         if layer not in LAYER_ROLES:
             raise ValueError(f"unknown layer {layer!r}; choose from {list(LAYER_ROLES)}")
         rows = index.rows(_TABLE_OF[layer], doc_id)
-        for _, row in rows.iterrows():
+        for row in rows.to_dict("records"):
             spans += _row_spans(layer, row)
     return spans
 
 
-def _row_spans(layer: str, row: pd.Series) -> list[Span]:
+def _row_spans(layer: str, row: dict) -> list[Span]:
     if layer == "actors":
         tag = _s(row.get("actor_type")) or _s(row.get("label"))
         tip = _tip(row, ["actor", "actor_type", "label", "country", "title", "role", "mention_id"])

@@ -37,6 +37,7 @@ STANCE_COLOURS = {
     "positive": "#009E73",
     "negative": "#CC79A7",
     "hedged": "#E69F00",
+    "distancing": "#E69F00",
     "speculative": "#E69F00",
 }
 _RC = {"font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold"}
@@ -56,6 +57,11 @@ def _figure(width: float = 7.5, height: float = 4.0) -> tuple[Figure, Any]:
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
+
+
+def _height(n: int, base: float = 0.8, per: float = 0.3) -> float:
+    """Figure height in inches for ``n`` bars, never too flat to read."""
+    return max(2.4, base + per * n)
 
 
 def _style(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
@@ -136,7 +142,7 @@ def documents_by_outlet(
     if not _has(documents, column):
         return empty_figure(title, f"No {column!r} column.")
     counts = documents[column].fillna("(unknown)").astype(str).value_counts().head(top)
-    fig, ax = _figure(7.5, 0.6 + 0.3 * len(counts))
+    fig, ax = _figure(7.5, _height(len(counts), 0.6, 0.3))
     _barh(ax, counts)
     _style(ax, title, "documents", "outlet")
     return fig
@@ -187,7 +193,7 @@ def top_actors(actors: pd.DataFrame, *, top: int = 15, by: str = "n_mentions") -
         return empty_figure(title, "No actors found.")
     if counts.empty:
         return empty_figure(title, "No actors found.")
-    fig, ax = _figure(7.5, 0.8 + 0.3 * len(counts))
+    fig, ax = _figure(7.5, _height(len(counts), 0.8, 0.3))
     if types is not None:
         kinds = sorted(set(types))
         cmap = dict(zip(kinds, colours(len(kinds))))
@@ -268,7 +274,7 @@ def quantities_by_dimension(quantities: pd.DataFrame) -> Figure:
     if not _has(quantities, "dimension"):
         return empty_figure(title, "No quantities found.")
     counts = quantities["dimension"].fillna("(none)").astype(str).value_counts()
-    fig, ax = _figure(7.5, 0.8 + 0.3 * len(counts))
+    fig, ax = _figure(7.5, _height(len(counts), 0.8, 0.3))
     _barh(ax, counts, PALETTE[1])
     _style(ax, title, "quantities", "dimension")
     return fig
@@ -286,7 +292,7 @@ def quantities_by_object(quantities: pd.DataFrame, *, top: int = 15) -> Figure:
         return empty_figure(title, "No quantities with an object.")
     best = q.groupby(q["object"].astype(str))["_v"].max()
     best = best.sort_index().sort_values(ascending=False, kind="stable").head(top)
-    fig, ax = _figure(7.5, 0.8 + 0.3 * len(best))
+    fig, ax = _figure(7.5, _height(len(best), 0.8, 0.3))
     _barh(ax, best, PALETTE[1])
     if (best > 0).all() and best.max() / max(best.min(), 1e-9) > 100:
         ax.set_xscale("log")
@@ -311,7 +317,7 @@ def source_type_mix(
     a = attributions.assign(source_type=attributions["source_type"].fillna("none").astype(str))
     if by is None:
         counts = a["source_type"].value_counts()
-        fig, ax = _figure(7.5, 0.8 + 0.35 * len(counts))
+        fig, ax = _figure(7.5, _height(len(counts), 0.8, 0.35))
         _barh(ax, counts, colours(len(counts))[::-1])
         _style(ax, title, "attributions", "source type")
         return fig
@@ -323,7 +329,7 @@ def source_type_mix(
     table = pd.crosstab(a[by], a["source_type"])
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
     share = table.div(table.sum(axis=1), axis=0)
-    fig, ax = _figure(7.5, 1.0 + 0.35 * len(share))
+    fig, ax = _figure(7.5, _height(len(share), 1.0, 0.35))
     left = np.zeros(len(share))
     labels = [_short(i) for i in share.index]
     for colour, col in zip(colours(len(share.columns)), share.columns):
@@ -350,7 +356,7 @@ def cue_stance(attributions: pd.DataFrame, *, top: int = 15) -> Figure:
     table = pd.crosstab(a["_cue"], a["_stance"])
     order = table.sum(axis=1).sort_index().sort_values(ascending=False, kind="stable").index[:top]
     table = table.loc[order[::-1]]
-    fig, ax = _figure(7.5, 1.0 + 0.3 * len(table))
+    fig, ax = _figure(7.5, _height(len(table), 1.0, 0.3))
     left = np.zeros(len(table))
     extra = iter(colours(12)[3:])
     for col in sorted(table.columns):

@@ -116,9 +116,26 @@ class Explorer(W.VBox):
         self.controls = controls
         self.outputs = outputs
         self.last_ms = 0.0
+        self._quiet = False
+
+    def _set_options(self, name: str, options: list, value: Any = None) -> None:
+        """Replace a dropdown's options without firing callbacks (the caller refreshes)."""
+        control = self.controls[name]
+        self._quiet = True
+        try:
+            control.options = options
+            values = [o[1] if isinstance(o, tuple) else o for o in options]
+            if value in values:
+                control.value = value
+            elif not values:
+                control.value = None
+        finally:
+            self._quiet = False
 
     def _wire(self, callback: Callable[[], None], *names: str) -> None:
         def handler(_change: Any) -> None:
+            if self._quiet:
+                return
             t0 = time.perf_counter()
             callback()
             self.last_ms = (time.perf_counter() - t0) * 1000
@@ -144,7 +161,7 @@ class Reader(Explorer):
     """Pick a document and layers; see it highlighted with a legend."""
 
     def __init__(self, analysis: Any, *, max_options: int = 500) -> None:
-        self.index = DocIndex(analysis)
+        self.index = DocIndex(analysis).warm()
         self._labels = _doc_labels(self.index.documents)
         self._lower = [lab.lower() for lab, _ in self._labels]
         self.max_options = max_options
@@ -175,7 +192,10 @@ class Reader(Explorer):
     def _search(self) -> None:
         q = self.controls["search"].value.strip().lower()
         hits = [lab for lab, low in zip(self._labels, self._lower) if q in low]
-        self.controls["doc"].options = hits[: self.max_options]
+        hits = hits[: self.max_options]
+        self._set_options("doc", hits, self.controls["doc"].value if hits else None)
+        if hits and self.controls["doc"].value is None:
+            self._set_options("doc", hits, hits[0][1])
         self.refresh()
 
     def refresh(self) -> None:
@@ -209,25 +229,28 @@ class ActorExplorer(Explorer):
         m = m[_column(m, "actor").notna()].reset_index(drop=True)
         key = "actor_id" if "actor_id" in m and m["actor_id"].notna().all() else "actor"
         self.mentions = m
-        self._key = m[key].astype(str).to_numpy() if len(m) else np.array([], dtype=object)
-        self._names = m["actor"].astype(str).to_numpy() if len(m) else np.array([], dtype=object)
-        self._by_actor = (
-            pd.Series(np.arange(len(m))).groupby(self._key, sort=False).indices if len(m) else {}
-        )
-        docs_codes, self._doc_ids = pd.factorize(m["doc_id"].astype(str)) if len(m) else ([], [])
-        self._doc_code = np.asarray(docs_codes)
-        self._actor_code, self._actor_uniques = (
-            pd.factorize(pd.Series(self._key)) if len(m) else ([], [])
-        )
-        self._actor_code = np.asarray(self._actor_code)
-        counts = pd.Series(self._key).value_counts() if len(m) else pd.Series(dtype=int)
-        counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-        name_of = dict(zip(self._key, self._names))
-        self.name_of = name_of
-        self._options = [(f"{name_of[k]} ({n:,})", k) for k, n in counts.items()]
-        self._lower = [lab.lower() for lab, _ in self._options]
+        keys = m[key].astype(str)
+        self._actor_code, self._actor_keys = pd.factorize(keys)
+        self._doc_code, self._doc_ids = pd.factorize(m["doc_id"].astype(str))
+        n_actors, n_docs = len(self._actor_keys), len(self._doc_ids)
+        self._by_actor = pd.Series(np.arange(len(m))).groupby(self._actor_code, sort=False).indices
+        # one (document, actor) pair per document an actor appears in, for co-mentions
+        pair = np.unique(self._doc_code.astype(np.int64) * max(n_actors, 1) + self._actor_code)
+        self._pair_doc, self._pair_actor = pair // max(n_actors, 1), pair % max(n_actors, 1)
+        self.name_of = dict(zip(keys, m["actor"].astype(str)))
         dates = pd.to_datetime(_column(self.index.documents, "date"), errors="coerce")
-        self._doc_date = dict(zip(self.index.documents["doc_id"].astype(str), dates))
+        date_of = dict(zip(self.index.documents["doc_id"].astype(str), dates))
+        months = pd.PeriodIndex([date_of.get(d) for d in self._doc_ids], freq="M")
+        self._month_code, self._months = pd.factorize(months, sort=True)
+        counts = np.bincount(self._actor_code, minlength=n_actors) if n_actors else np.array([])
+        order = np.lexsort((np.asarray(self._actor_keys, dtype=str), -counts)) if n_actors else []
+        self._options = [
+            (f"{self.name_of[self._actor_keys[i]]} ({counts[i]:,})", self._actor_keys[i])
+            for i in order
+        ]
+        self._code_of = {k: i for i, k in enumerate(self._actor_keys)}
+        self._lower = [lab.lower() for lab, _ in self._options]
+        self._n_docs = n_docs
         controls: dict[str, W.Widget] = {
             "search": W.Text(description="Search", placeholder="part of a name"),
             "actor": W.Dropdown(
@@ -258,8 +281,10 @@ class ActorExplorer(Explorer):
 
     def _search(self) -> None:
         q = self.controls["search"].value.strip().lower()
-        hits = [opt for opt, low in zip(self._options, self._lower) if q in low]
-        self.controls["actor"].options = hits[:300]
+        hits = [opt for opt, low in zip(self._options, self._lower) if q in low][:300]
+        current = self.controls["actor"].value
+        keep = current if any(v == current for _, v in hits) else (hits[0][1] if hits else None)
+        self._set_options("actor", hits, keep)
         self.refresh()
 
     def refresh(self) -> None:
@@ -269,17 +294,16 @@ class ActorExplorer(Explorer):
             for out in self.outputs.values():
                 _put(out, msg)
             return
-        rows = self._by_actor[key]
-        m = self.mentions.iloc[rows]
-        docs = self._doc_code[rows]
-        n_docs = len(np.unique(docs))
+        code = self._code_of[key]
+        rows = self._by_actor[code]
+        docs, per_doc = np.unique(self._doc_code[rows], return_counts=True)
         limit = self.controls["limit"].value
         _put(
             self.outputs["summary"],
             f"<p><b>{_html.escape(self.name_of[key])}</b>: {len(rows):,} mentions in "
-            f"{n_docs:,} documents.</p>",
+            f"{len(docs):,} documents.</p>",
         )
-        shown = m.head(limit)
+        shown = self.mentions.iloc[rows[:limit]]
         ctx = [
             context_html(self.index.text(d), s, e, width=70)
             for d, s, e in zip(shown["doc_id"].astype(str), shown["start"], shown["end"])
@@ -288,37 +312,31 @@ class ActorExplorer(Explorer):
         if "title" in shown and shown["title"].notna().any():
             table.insert(1, "title/role", _column(shown, "title").map(_s).to_numpy())
         _put(self.outputs["mentions"], table_html(table, html_cols=("in context",), max_rows=limit))
-        in_docs = np.isin(self._doc_code, np.unique(docs))
-        # count documents, not mentions: one (doc, actor) pair per document
-        pairs = np.unique(np.stack([self._doc_code[in_docs], self._actor_code[in_docs]]), axis=1)
-        co = np.bincount(pairs[1], minlength=len(self._actor_uniques))
-        own = self._actor_code[rows[0]]
-        co[own] = 0
+        in_docs = np.zeros(self._n_docs, dtype=bool)
+        in_docs[docs] = True
+        co = np.bincount(self._pair_actor[in_docs[self._pair_doc]], minlength=len(self._actor_keys))
+        co[code] = 0
         order = np.lexsort((np.arange(len(co)), -co))[:limit]
         order = order[co[order] > 0]
-        names = [self.name_of[self._actor_uniques[i]] for i in order]
+        names = [self.name_of[self._actor_keys[i]] for i in order]
         _put(
             self.outputs["comentions"],
             bars_html(
                 pd.Series(co[order], index=names), title="Co-mentioned in the same documents"
             ),
         )
-        when = pd.Series([self._doc_date.get(d) for d in self._doc_ids[np.unique(docs)]])
-        when = pd.to_datetime(when, errors="coerce").dropna()
-        if when.empty:
+        month = self._month_code[docs]
+        dated = month >= 0
+        if not dated.any():
             _put(self.outputs["timeline"], "<p><em>No dated documents.</em></p>")
-        else:
-            counts = pd.Series(
-                np.bincount(docs)[np.unique(docs)],
-                index=[self._doc_date.get(d) for d in self._doc_ids[np.unique(docs)]],
-            )
-            counts = counts[pd.notna(counts.index)]
-            per = counts.groupby(pd.to_datetime(counts.index).to_period("M")).sum().sort_index()
-            per.index = per.index.astype(str)
-            _put(
-                self.outputs["timeline"],
-                bars_html(per, title="Mentions per month", colour="#009E73"),
-            )
+            return
+        per = np.bincount(month[dated], weights=per_doc[dated], minlength=len(self._months))
+        used = np.flatnonzero(per)
+        series = pd.Series(per[used], index=[str(self._months[i]) for i in used])
+        _put(
+            self.outputs["timeline"],
+            bars_html(series, title="Mentions per month", colour="#009E73", max_bars=36),
+        )
 
 
 def actor_explorer(analysis: Any) -> ActorExplorer:
@@ -435,6 +453,8 @@ def quantity_browser(analysis: Any) -> QuantityBrowser:
 class SourcingPanel(Explorer):
     """Filter attributions by source type, outlet and stance; see the mix and one source's statements."""
 
+    FILTERS = ("source_type", "outlet", "stance")
+
     def __init__(self, analysis: Any) -> None:
         self.index = DocIndex(analysis)
         a = _table(analysis, "attributions")
@@ -447,61 +467,61 @@ class SourcingPanel(Explorer):
             who=who.to_numpy(),
             outlet=[outlet_of.get(d, "") or "(unknown)" for d in a["doc_id"].astype(str)],
         )
-        self._arr = {
-            "source_type": _column(a, "source_type").astype("string").fillna("(none)").to_numpy(),
-            "outlet": self.a["outlet"].astype(str).to_numpy(),
-            "stance": _column(a, "stance").astype("string").fillna("(none)").to_numpy(),
-            "who": self.a["who"].astype(str).to_numpy(),
+        values = {
+            "source_type": _column(a, "source_type").astype("string").fillna("(none)"),
+            "outlet": self.a["outlet"].astype("string"),
+            "stance": _column(a, "stance").astype("string").fillna("(none)"),
+            "who": self.a["who"].astype("string"),
         }
+        self._codes, self._labels = {}, {}
+        for name, col in values.items():
+            codes, labels = pd.factorize(col, sort=True)
+            self._codes[name], self._labels[name] = codes, np.asarray(labels, dtype=object)
         controls: dict[str, W.Widget] = {
-            "source_type": W.Dropdown(
-                options=_choices(pd.Series(self._arr["source_type"])), description="source type"
-            ),
-            "outlet": W.Dropdown(
-                options=_choices(pd.Series(self._arr["outlet"])), description="outlet"
-            ),
-            "stance": W.Dropdown(
-                options=_choices(pd.Series(self._arr["stance"])), description="stance"
-            ),
-            "who": W.Dropdown(
-                options=[ALL], value=ALL, description="source", layout=W.Layout(width="60%")
-            ),
-            "limit": W.IntSlider(value=10, min=1, max=100, description="Show"),
+            name: W.Dropdown(options=_choices(values[name]), description=name.replace("_", " "))
+            for name in self.FILTERS
         }
+        controls["who"] = W.Dropdown(
+            options=[ALL], value=ALL, description="source", layout=W.Layout(width="60%")
+        )
+        controls["limit"] = W.IntSlider(value=10, min=1, max=100, description="Show")
         outputs = {
             "mix": W.Output(layout=W.Layout(width="48%")),
             "sources": W.Output(layout=W.Layout(width="48%")),
             "statements": W.Output(),
         }
         body = [
-            W.HBox([controls["source_type"], controls["outlet"], controls["stance"]]),
+            W.HBox([controls[name] for name in self.FILTERS]),
             W.HBox([controls["who"], controls["limit"]]),
             W.HBox([outputs["mix"], outputs["sources"]]),
             outputs["statements"],
         ]
         super().__init__(controls, outputs, body)
-        self._wire(self._filters_changed, "source_type", "outlet", "stance")
+        self._wire(self._filters_changed, *self.FILTERS)
         self._wire(self.refresh, "who", "limit")
         self._filters_changed()
 
+    def _counts(self, name: str, mask: np.ndarray) -> pd.Series:
+        labels = self._labels[name]
+        n = np.bincount(self._codes[name][mask], minlength=len(labels))
+        order = np.lexsort((np.arange(len(n)), -n))
+        order = order[n[order] > 0]
+        return pd.Series(n[order], index=labels[order])
+
     def _mask(self) -> np.ndarray:
         mask = np.ones(len(self.a), dtype=bool)
-        for c in ("source_type", "outlet", "stance"):
-            v = self.controls[c].value
+        for name in self.FILTERS:
+            v = self.controls[name].value
             if v != ALL:
-                mask &= self._arr[c] == v
+                hit = np.flatnonzero(self._labels[name] == v)
+                mask &= self._codes[name] == (hit[0] if len(hit) else -2)
         return mask
 
     def _filters_changed(self) -> None:
-        mask = self._mask()
-        who = pd.Series(self._arr["who"][mask]).value_counts()
-        who = who.sort_index().sort_values(ascending=False, kind="stable")
-        self._who_counts = who
-        options = [ALL, *[w for w in who.index[:200] if w != "(no source)"]]
+        self._who_counts = self._counts("who", self._mask())
+        options = [ALL, *[w for w in self._who_counts.index[:200] if w != "(no source)"]]
         current = self.controls["who"].value
-        with self.hold_trait_notifications():
-            self.controls["who"].options = options
-            self.controls["who"].value = current if current in options else ALL
+        self._set_options("who", options, current if current in options else ALL)
         self.refresh()
 
     def refresh(self) -> None:
@@ -511,8 +531,7 @@ class SourcingPanel(Explorer):
             return
         mask = self._mask()
         limit = self.controls["limit"].value
-        mix = pd.Series(self._arr["source_type"][mask]).value_counts()
-        mix = mix.sort_index().sort_values(ascending=False, kind="stable")
+        mix = self._counts("source_type", mask)
         _put(
             self.outputs["mix"], bars_html(mix, title=f"Source types ({mask.sum():,} attributions)")
         )
@@ -522,9 +541,10 @@ class SourcingPanel(Explorer):
         )
         who = self.controls["who"].value
         if who != ALL:
-            mask = mask & (self._arr["who"] == who)
-        rows = np.flatnonzero(mask)[:limit]
-        s = self.a.iloc[rows]
+            hit = np.flatnonzero(self._labels["who"] == who)
+            mask = mask & (self._codes["who"] == (hit[0] if len(hit) else -2))
+        rows = np.flatnonzero(mask)
+        s = self.a.iloc[rows[:limit]]
         table = pd.DataFrame(
             {
                 "doc_id": s["doc_id"].astype(str).to_numpy(),
@@ -543,7 +563,7 @@ class SourcingPanel(Explorer):
         title = "All statements" if who == ALL else f"Statements of {_html.escape(who)}"
         _put(
             self.outputs["statements"],
-            f"<p><b>{title}</b> ({mask.sum():,})</p>"
+            f"<p><b>{title}</b> ({len(rows):,})</p>"
             + table_html(table, html_cols=("content",), max_rows=limit),
         )
 
