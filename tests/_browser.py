@@ -57,7 +57,9 @@ class Watch:
     def attach(self, page) -> None:
         page.on(
             "console",
-            lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None,
+            lambda m: (
+                self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None
+            ),
         )
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
@@ -94,9 +96,9 @@ def chromium_context(*, watch: Watch | None = None) -> Iterator:
             context.close()
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot to artifacts/ and return its path."""
+def screenshot(page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot to artifacts/ and return its path."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "notebooks" / "02_actors.ipynb"
 TOKEN = "kit-test-token-5b1f"
 WIDGET_FAILURES = ("Error displaying widget", "Loading widget", "Failed to load model class")
-RUN_TIMEOUT_S = 300
+RUN_TIMEOUT_S = 480
 
 
 def _free_port() -> int:
@@ -57,6 +57,9 @@ def lab(tmp_path_factory):
     settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True)
     (settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+    notes = home / "settings" / "@jupyterlab" / "apputils-extension"
+    notes.mkdir(parents=True)
+    (notes / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port = _free_port()
     env = {
         **os.environ,
@@ -188,7 +191,8 @@ def test_changing_a_widget_updates_its_output(session):
         timeout=20_000,
     )
     assert handle is not None
-    screenshot(page, "jupyterlab-02_actors-widget-changed")
+    area.scroll_into_view_if_needed()
+    screenshot(page, "jupyterlab-02_actors-widget-changed", full_page=False)
 
 
 #: Console errors with a known, harmless cause (each with the reason).
