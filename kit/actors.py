@@ -71,6 +71,7 @@ ACTOR_COLUMNS = [
 
 #: spaCy labels read as candidate actors (others may be repaired into places/people).
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_SPEAKER_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _MISTAG_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "FAC"}
 SPEECH_VERBS = frozenset(
@@ -499,6 +500,10 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     for c in cands:
         if c.actor_type is None and _place_context(doc, c):
             places.add(norm_key(doc[c.s : c.e].text))
+    speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
+    for c in cands:
+        if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
+            speakers.add(norm_key(doc[c.s : c.e].text))
     out = []
     for c in cands:
         key = norm_key(doc[c.s : c.e].text)
@@ -521,9 +526,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         if key in places and c.label in _MISTAG_LABELS | {"GPE", "LOC"}:
             c.label = c.label if c.label in ("GPE", "LOC", "FAC") else "LOC"
             c.actor_type = "place"
-        elif c.label in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE") and _person_context(
-            doc, c
-        ):
+        elif c.label in _SPEAKER_LABELS and key in speakers and _is_name_like(doc, c.s, c.e):
             c.label, c.actor_type = "PERSON", "person"
         elif c.label == "PERSON":
             c.actor_type = "person"

@@ -152,15 +152,15 @@ def read_table(path: str | Path) -> list[Entry]:
             actor_id = _clean(row.get("actor_id"))
             if not actor_id or actor_id.startswith("#"):
                 continue
-            actor_type = _clean(row.get("actor_type")) or "organisation"
-            if actor_type not in ACTOR_TYPES:
+            actor_type = _clean(row.get("actor_type")) or ""
+            if actor_type and actor_type not in ACTOR_TYPES:
                 raise ValueError(
                     f"{path}:{line}: actor_type {actor_type!r} is not one of {list(ACTOR_TYPES)}"
                 )
             entries.append(
                 Entry(
                     actor_id=actor_id,
-                    actor=_clean(row.get("actor")) or actor_id,
+                    actor=_clean(row.get("actor")) or "",
                     actor_type=actor_type,
                     country=_clean(row.get("country")),
                     linked_actor_id=_clean(row.get("linked_actor_id")),
@@ -224,6 +224,11 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
     by_id: dict[str, Entry] = {}
     for e in entries:
         by_id[e.actor_id] = _merge(by_id[e.actor_id], e) if e.actor_id in by_id else e
+    for actor_id, e in by_id.items():  # blanks: the id as name, organisation as type
+        if not e.actor or not e.actor_type:
+            by_id[actor_id] = replace(
+                e, actor=e.actor or actor_id, actor_type=e.actor_type or "organisation"
+            )
     keys: dict[str, Alias] = {}
     # capitals first, then demonyms, then names: a name wins a key shared with another form
     for kind in ("capital", "demonym", "name"):
