@@ -73,9 +73,8 @@ def header(title: str, question: str, data: str, extra: str = "") -> str:
 
 **Question:** {question}
 
-**Data:** {data} By default the bundled example in `data/` (one news article
-from 2017 about the al-Tanf deconfliction zone in Syria); set `CORPUS` in the
-parameters cell to use your own texts.
+**Data:** {data} By default the bundled example folder `data/` (a
+news article with its dateline); set `CORPUS` in the parameters cell to use your own texts.
 
 **Prerequisites:** the kit installed (`bash scripts/setup.sh`), nothing else. {extra}
 
