@@ -32,6 +32,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import time
 import warnings
 import zlib
@@ -121,30 +122,53 @@ def model_id(name: str) -> str:
     return nlp.model_fingerprint(nlp.load_model(name))
 
 
-def _kit_imports(path: Path) -> set[str]:
-    """Names of the kit modules a source file imports (anywhere in the file)."""
-    import ast
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(kit(?:\.\w+)?|\.\w*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w, \t]+))"
+    r"|import[ \t]+kit\.(\w+))",
+    re.MULTILINE,
+)
 
+
+def _kit_imports(path: Path) -> set[str]:
+    """Names of the kit modules a source file imports (anywhere in the file).
+
+    A quick scan for ``from kit.x import``, ``from kit import x``, ``from .x
+    import``, ``from . import x`` and ``import kit.x``; unknown names are ignored.
+    """
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (SyntaxError, UnicodeDecodeError, OSError):
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return set()
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("kit."))
-        elif isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level == 0 and module == "kit" or node.level == 1 and not module:
-                found.update(a.name for a in node.names)
-            elif node.level == 0 and module.startswith("kit."):
-                found.add(module.split(".")[1])
-            elif node.level == 1:
-                found.add(module.split(".")[0])
-    return found
+    for module, grouped, names, plain in _IMPORT.findall(source):
+        names = grouped or names
+        if plain:
+            found.add(plain)
+        elif module in ("kit", "."):
+            found.update(n.split(" as ")[0].strip() for n in names.replace("\n", ",").split(","))
+        elif module.startswith("kit."):
+            found.add(module.split(".")[1])
+        else:
+            found.add(module[1:])
+    return {n for n in found if n.isidentifier()}
+
+
+_CODE_HASHES: dict[tuple, str] = {}
 
 
 def _code_hash(extractors: Sequence[str]) -> str:
+    """:func:`_compute_code_hash`, remembered while no kit source file changes."""
+    root = Path(__file__).resolve().parent
+    stats = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.glob("*.py"))
+    )
+    key = (tuple(extractors), stats)
+    if key not in _CODE_HASHES:
+        _CODE_HASHES[key] = _compute_code_hash(extractors)
+    return _CODE_HASHES[key]
+
+
+def _compute_code_hash(extractors: Sequence[str]) -> str:
     """Hash of the kit code that shapes the rows: the extractor modules, ``kit.nlp``,
     ``kit.analysis`` and every kit module they import (transitively)."""
     from kit.analysis import EXTRACTORS
