@@ -78,6 +78,8 @@ _CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)")
 _SUFFIX = re.compile(
     r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
 )
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
+_PLUS = re.compile(r"-plus\b|\+(?![\d/-])")
 _RANGE = re.compile(
     r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and)[ \u00a0]*", re.IGNORECASE
 )
@@ -163,7 +165,7 @@ def scanner() -> Scanner:
         rf"|{_NUMERIC}"
         rf"|(?P<vul>[{VULGAR}])"
     )
-    finder = re.compile(rf"(?<![\w.,/\-−+^])(?:{body})", re.IGNORECASE)
+    finder = re.compile(rf"(?<![\w.,/:\-−+^])(?:{body})", re.IGNORECASE)
     core = re.compile(body, re.IGNORECASE)
     quals = _qualifier_table()
     alt = "|".join(
@@ -229,6 +231,8 @@ def _read_core(m: re.Match[str], sc: Scanner, ctx: _Ctx) -> Amount | None:
         if value is None:
             return None
         end = m.start("words") + words[used - 1][2]
+        if used == 1 and words[0][0] == "dozen":
+            return None  # "a baker's dozen": a noun, not a number
         single = used == 1 and words[0][0] == "one"
         amount = Amount(m.start("words"), end, value, "words", single_one=single)
         return _fraction_words(amount, text)
@@ -420,6 +424,12 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
         return
     text = ctx.text
     glued = a.end < len(text) and text[a.end].isalpha()
+    if a.kind == "vague" and a.unit is COUNT:
+        of = _OF.match(text, a.end)
+        found = sc.lex.match(text, of.end()) if of else None
+        if found is not None and found[1] - of.end() > 2 and text[of.end()].isalpha():
+            a.unit, a.end = found  # "millions of dollars", "hundreds of miles"
+            return
     gap = _GAP.match(text, a.end)
     pos = gap.end() if gap else a.end
     found = sc.lex.match(text, pos)
@@ -457,8 +467,12 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     single = len(surface) == 1 and surface.isalpha() and not glued
     if single and not _SINGLE_LETTER_OK.match(text, end):
         return
+    if len(surface) == 1 and re.match(r"\.\w", text[end : end + 2]):
+        return  # "5 p.m.", "3 a.m."
+    if unit.currency and end < len(text) and text[end].isdigit():
+        return  # "a handful of $20s": the symbol belongs to the next number
     if glued and surface == "s" and a.value == int(a.value or 0):
-        a.drop = True
+        a.drop = not a.unit.currency  # "1990s" is a decade; "$20s" are banknotes
         return
     if unit.currency and a.unit.currency:
         return
@@ -525,11 +539,16 @@ def _read_amount(
     if _is_clock(a, ctx.text):
         a.drop = True
         return a
+    plus = _PLUS.match(ctx.text, a.end)
+    if plus and a.value is not None:
+        a.qualifier, a.bound, a.end = "plus", "lower", plus.end()
     _read_unit(a, sc, ctx)
     return a
 
 
-def _read_range(a: Amount, sc: Scanner, ctx: _Ctx, between: bool) -> Amount | None:
+def _read_range(
+    a: Amount, sc: Scanner, ctx: _Ctx, between: bool, from_: bool = False
+) -> Amount | None:
     """'50-60', '50 to 60 km', 'between 44 mg and 50 mg', '3.5–4.0 TeV', '8- to 16-meter'."""
     text = ctx.text
     m = _RANGE.match(text, a.end)
@@ -566,7 +585,13 @@ def _read_range(a: Amount, sc: Scanner, ctx: _Ctx, between: bool) -> Amount | No
         if scale and lo * scale <= b.value:
             lo = lo * scale
     if conn in ("-", "–", "—") and low_unit is COUNT and lo >= b.value:
-        return None  # scores (3-1), year spans (2013-14)
+        if a.kind == b.kind == "num" and not re.fullmatch(r"[12]\d{3}", text[a.start : a.end]):
+            a.drop, a.end = True, b.end  # tallies and scores: "a 5-4 decision", "won 3-1"
+        return None  # year spans (2013-14)
+    if conn == "to" and not between and not from_ and lo > b.value:
+        return None  # "beats Trump 46 percent to 42 percent", "split 4 to 1"
+    if re.fullmatch(r"[12]\d{3}", text[a.start : a.end]) and b.unit is not COUNT:
+        return None  # "by 2030 to 32 percent"
     low, high = min(lo, b.value), max(lo, b.value)
     return replace(
         a, end=b.end, unit=low_unit, value=(low + high) / 2, low=low, high=high, bound="range"
@@ -610,8 +635,8 @@ def _finish_bounds(a: Amount) -> None:
             a.low = a.high = a.value
         return
     if a.qualifier:
-        bound, _ = scanner().qualifier_bounds[" ".join(a.qualifier.lower().split())]
-        a.bound = bound
+        key = " ".join(a.qualifier.lower().split())
+        a.bound = scanner().qualifier_bounds.get(key, (a.bound, False))[0]
     if a.bound == "lower":
         a.low, a.high = a.value, None
     elif a.bound == "upper":
@@ -688,6 +713,9 @@ def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
             i += 1
             continue
         if t.lower_ == "of" and not seen_of:
+            pobj = [c for c in t.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if pobj:
+                return pobj[0].lemma_.lower()
             seen_of = True
             i += 1
             continue
@@ -731,7 +759,12 @@ def scan(
             continue
         a, between, from_ = _qualify(a, sc, ctx, floor)
         if a.value is not None or a.flag:
-            rng = _read_range(a, sc, ctx, between)
+            rng = None
+            if not (a.unit is COUNT and _overlaps(blocked, a.start, a.end)):
+                rng = _read_range(a, sc, ctx, between, from_)
+            if a.drop:
+                floor = max(floor, a.end)
+                continue
             if rng is not None:
                 change = from_ and _is_change(ctx, a.start)
                 if not change:
@@ -778,6 +811,16 @@ def _is_change(ctx: _Ctx, pos: int) -> bool:
     return tok.head.lemma_.lower() in _CHANGE_VERBS
 
 
+_NAME_LABELS = {
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP",
+}  # fmt: skip
+
+
+def _in_name(a: Amount, ctx: _Ctx) -> bool:
+    tok = ctx.token_at(a.start)
+    return tok is not None and tok.ent_type_ in _NAME_LABELS
+
+
 def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
     text = ctx.text
     if a.value is None and not a.flag:
@@ -794,6 +837,10 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
         before = text[max(0, a.start - 4) : a.start]
         if before.endswith(("#", "No.", "no.", "No. ", "no. ")):
             return False
+    if is_count and not a.qualifier and a.bound == "exact" and _in_name(a, ctx):
+        return False  # "Ground Zero", "Intermediate School 285", "Voyager 2"
+    if is_count and a.kind == "num" and re.fullmatch(r"\d{8,}", raw):
+        return False  # ids, timestamps
     if a.single_one and is_count:
         return False  # "one of them", "no one", "one official said"
     # leading zeros: codes and identifiers

@@ -27,6 +27,7 @@ SNIPPETS = {
     "range_dash": "The convoy of 50-60 trucks drove 50 to 60 km north.",
     "upper": "The plan allows up to 300 troops and fewer than 20 advisers.",
     "nearly": "Nearly 4,000 homes lost power.",
+    "suffix": "They fired 200 or more rockets over a 30-plus mile front, some 40 or so each hour.",
     "restate_or": "The wall runs 10 km, or 6.2 miles, along the border.",
     "restate_bad": "The wall runs 10 km (20 miles) along the border.",
     "percent": "Turnout rose 35 percent and unemployment hit 7.5%.",
@@ -36,6 +37,10 @@ SNIPPETS = {
     "duration": "The siege lasted three years and the talks two weeks.",
     "not": "On the second front, a U.S. official said the 21st century began on Wednesday, "
     "March 3, 2017 at 2 pm; call 202-555-0143 about the F-16 and Resolution No. 2254.",
+    "not_news": "At 5:55 p.m. rescuers at Ground Zero saw a 5-4 decision; the Rams won 3-1. "
+    'Intermediate School 285 posted timestamp="1474387200".',
+    "news_money": "Donors gave millions of dollars; Clinton beat Trump 46 percent to 42 percent "
+    "and a couple of days later a handful of $20s vanished.",
     "bad_overflow": "It was 10^400 times bigger.",
     "bad_malformed": "The register showed 1,00,0 entries.",
     "bad_arabic": "قطعت القوات ٣٠ كيلومترا في يوم واحد.",
@@ -241,6 +246,17 @@ def test_bounds(snippets):
     assert r["bound"] == "upper" and r["approximate"] == True  # noqa: E712
 
 
+def test_suffix_qualifiers(snippets):
+    _, q = snippets
+    r = one(q, "200 or more")
+    assert r["bound"] == "lower" and r["qualifier"] == "or more" and r["object"] == "rocket"
+    assert nan(r["high"]) and r["low"] == 200
+    r = one(q, "30-plus mile")
+    assert r["bound"] == "lower" and r["unit"] == "mile" and r["qualifier"] == "plus"
+    r = one(q, "some 40 or so")
+    assert r["approximate"] == True and r["bound"] == "exact"  # noqa: E712
+
+
 def test_restatements(snippets):
     _, q = snippets
     r = one(q, "6.2 miles")
@@ -276,6 +292,23 @@ def test_durations_and_objects(snippets):
 def test_exclusions(snippets):
     _, q = snippets
     assert rows(q, "not") == [], [r["text"] for r in rows(q, "not")]
+
+
+def test_news_exclusions(snippets):
+    _, q = snippets
+    assert rows(q, "not_news") == [], [r["text"] for r in rows(q, "not_news")]
+
+
+def test_news_money_and_comparisons(snippets):
+    _, q = snippets
+    r = one(q, "millions of dollars")
+    assert r["currency"] == "USD" and r["approximate"] == True and r["low"] == 2e6  # noqa: E712
+    assert one(q, "46 percent")["bound"] == "exact" and one(q, "42 percent")["value"] == 42
+    r = one(q, "a couple of days")
+    assert r["unit"] == "day" and (r["low"], r["high"]) == (2, 3)
+    r = one(q, "a handful")
+    assert r["unit"] == "" and r["value"] == 5
+    assert one(q, "$20s".replace("s", ""))["value"] == 20
 
 
 def test_bad_input(snippets):
