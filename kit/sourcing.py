@@ -92,6 +92,19 @@ _HEARSAY = {
     "know",
     "suggest",
     "tell",
+    # evaluations and accusations reported without their authors: "has been criticized for"
+    "criticize",
+    "criticise",
+    "accuse",
+    "blame",
+    "mention",
+    "praise",
+    "condemn",
+    "question",
+    "describe",
+    "announce",
+    "predict",
+    "ask",
 }
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _SOURCE_DEPS = ("nsubj",)
@@ -521,7 +534,7 @@ def _verb_content(verb: Token, entry: Cue, paras: _Paragraphs) -> tuple[Token | 
     if comps:
         root = comps[0]
         return root, list(root.subtree)
-    needs = _NEEDS_PARTICLE.get(verb.lemma_.lower())
+    needs = _particles(entry, verb.lemma_.lower())
     if verb.lemma_.lower() == "call":
         labels = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i > verb.i]
         if any(c.dep_ == "oprd" for c in labels) or len(labels) >= 2:
@@ -536,7 +549,8 @@ def _verb_content(verb: Token, entry: Cue, paras: _Paragraphs) -> tuple[Token | 
                 toks = [t for t in c.subtree if t.i != c.i]
                 toks += [t for x in verb.children if x.dep_ == "xcomp" for t in x.subtree]
                 return (toks[0] if toks else None), toks
-        return None, []
+        if verb.lemma_.lower() in _NEEDS_PARTICLE:
+            return None, []
     # "…, X said." parsed as a parenthetical attached to the content clause
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         head = verb.head
@@ -645,10 +659,12 @@ def _cue_extent(verb: Token, lex: CueLexicon) -> tuple[int, int, Token | None]:
     start, end = verb.idx, verb.idx + len(verb.text)
     channel = None
     lemma = verb.lemma_.lower()
+    entry = lex.verb(lemma) or lex.verb_form(verb.lower_)
+    particles = _particles(entry, lemma) if entry is not None else _NEEDS_PARTICLE.get(lemma, ())
     for c in verb.children:
         if c.dep_ == "prt" and c.i == verb.i + 1:
             end = c.idx + len(c.text)
-        if c.dep_ == "prep" and c.lower_ in _NEEDS_PARTICLE.get(lemma, ()) and c.i == verb.i + 1:
+        if c.dep_ == "prep" and c.lower_ in particles and c.i == verb.i + 1:
             end = c.idx + len(c.text)
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj") and c.i > verb.i:
@@ -679,8 +695,10 @@ def _from_verb(
         return None
     if verb.dep_ in ("amod", "compound") or verb.tag_ == "VBN" and verb.dep_ == "acl":
         return None
+    if entry.requires and not _meets_requirement(verb, entry.requires):
+        return None
     cs, ce, channel = _cue_extent(verb, lex)
-    rel = _Rel(cue=(cs, ce), cue_lemma=lemma, entry=entry, verb=verb, channel_tok=channel)
+    rel = _Rel(cue=(cs, ce), cue_lemma=entry.lemma, entry=entry, verb=verb, channel_tok=channel)
     src, passive = _find_source(verb)
     if src is not None:
         rel.source_tok = src
@@ -702,6 +720,61 @@ def _from_verb(
     if rel.content is None:
         rel.content = _strip(text, _colon_content(verb, text, paras))
     return rel
+
+
+_FALLBACK_SKIP = {"punct", "cc", "conj", "parataxis", "aux", "auxpass", "neg", "advmod", "npadvmod"}
+
+
+def _fallback_content(rel: _Rel, text: str, paras: _Paragraphs) -> tuple[int, int] | None:
+    """Content of a cue verb with a source but no clause or quote found by the parse.
+
+    "Language unclear on …, experts say." takes the clause before the source;
+    "He complained about his mic" takes what the verb governs on its right.
+    """
+    verb = rel.verb
+    if verb is None:
+        return None
+    sent = verb.sent
+    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
+    before = [t for t in sent if t.idx + len(t.text) <= lo]
+    while before and before[-1].is_space:
+        before.pop()
+    if len(before) >= 4 and before[-1].text in (",", "”", '"', "’", "'", "—", "–", "--"):
+        span = _clip(_tok_span(before), paras.bounds(lo))
+        cut = _strip(text, _cut_out(span, rel))
+        if cut is not None:
+            return cut
+    src = rel.source_tok.i if rel.source_tok is not None else -1
+    right = [
+        c
+        for c in verb.rights
+        if c.dep_ not in _FALLBACK_SKIP and c.i != src and c.idx >= rel.cue[1]
+    ]
+    toks = [t for c in right for t in c.subtree]
+    if not toks:
+        return None
+    span = _clip(_tok_span(toks), paras.bounds(verb.idx))
+    return _strip(text, _cut_out(span, rel))
+
+
+def _meets_requirement(verb: Token, requires: tuple[str, ...]) -> bool:
+    """Whether a verb has what its cue row requires: a particle, a clause, a colon."""
+    for c in verb.children:
+        if c.dep_ in _CLAUSE_DEPS and "clause" in requires and c.i > verb.i:
+            return True
+        if c.dep_ in ("prep", "prt", "agent") and c.lower_ in requires:
+            return True
+    if "colon" in requires:
+        nxt = verb.doc[verb.i + 1 : verb.i + 3]
+        return any(t.text == ":" for t in nxt)
+    return False
+
+
+def _particles(entry: Cue, lemma: str) -> tuple[str, ...]:
+    """The particles/prepositions that belong to the cue of a verb ("called for", "spoke of")."""
+    return _NEEDS_PARTICLE.get(lemma, ()) + tuple(
+        r for r in entry.requires if r not in ("clause", "colon")
+    )
 
 
 def _cut_out(span: tuple[int, int] | None, rel: _Rel) -> tuple[int, int] | None:
@@ -916,7 +989,7 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
             continue
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
-        entry = lex.verb(tok.lemma_) or lex.verb(low)
+        entry = lex.verb(tok.lemma_) or lex.verb(low) or lex.verb_form(low)
         if entry is None or tok.idx in seen:
             continue
         rel = _from_verb(tok, entry, lex, text, paras)
@@ -927,6 +1000,8 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
             if q is not None and q.warning is None:
                 rel.content = (q.inner_start, q.inner_end)
                 rel.direct = True
+        if rel.content is None and (rel.source is not None or rel.unattributed):
+            rel.content = _fallback_content(rel, text, paras)
         if rel.content is None:
             continue
         rels.append(rel)
@@ -967,7 +1042,7 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
 
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"^[\W_]{{0,2}}({_SPEAKER})(:)[ \t]+(?=\S)", re.MULTILINE)
-_DASH = re.compile(rf"[”\"][ \t]*([―—])[ \t]*({_SPEAKER})")
+_DASH = re.compile(rf"[”\"][ \t\u00a0]*([―—])[ \t\u00a0]*({_SPEAKER})")
 _NOT_SPEAKERS = {
     "update",
     "note",
@@ -1020,8 +1095,16 @@ def _layout_relations(
         )
     for m in _DASH.finditer(text):
         quote = next((q for q in qmap.quotes if q.end == m.start() + 1 and q.depth == 0), None)
-        if quote is None or m.start(1) in taken:
+        if m.start(1) in taken:
             continue
+        if quote is not None:
+            content = (quote.inner_start, quote.inner_end)
+        else:  # the marks did not pair up: the paragraph up to the closing mark
+            p0 = paras.bounds(m.start())[0]
+            opened = max(text.rfind(ch, p0, m.start()) for ch in '“"')
+            content = _strip(text, (max(p0, opened + 1), m.start()))
+            if content is None:
+                continue
         span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         out.append(
             _Rel(
@@ -1030,7 +1113,7 @@ def _layout_relations(
                 entry=Cue(lemma="―", kind="phrase"),
                 source=(m.start(2), m.end(2)),
                 source_tok=span.root if span is not None and len(span) else None,
-                content=(quote.inner_start, quote.inner_end),
+                content=content,
                 direct=True,
             )
         )
