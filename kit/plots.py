@@ -311,7 +311,8 @@ def source_type_mix(
     top: int = 12,
 ) -> Figure:
     """Share of attributions per source type; stacked per outlet when ``by="source"``."""
-    title = "Who is quoted: source types" + (f" by {by}" if by else "")
+    label = "outlet" if by == "source" else by
+    title = "Who is quoted: source types" + (f" by {label}" if by else "")
     if not _has(attributions, "source_type"):
         return empty_figure(title, "No attributions found.")
     a = attributions.assign(source_type=attributions["source_type"].fillna("none").astype(str))
@@ -337,7 +338,7 @@ def source_type_mix(
         left += share[col].to_numpy()
     ax.invert_yaxis()
     ax.legend(frameon=False, title="source type", bbox_to_anchor=(1.01, 1), loc="upper left")
-    _style(ax, title, "share of attributions", by)
+    _style(ax, title, "share of attributions", label)
     return fig
 
 
@@ -358,12 +359,13 @@ def cue_stance(attributions: pd.DataFrame, *, top: int = 15) -> Figure:
     table = table.loc[order[::-1]]
     fig, ax = _figure(7.5, _height(len(table), 1.0, 0.3))
     left = np.zeros(len(table))
-    extra = iter(colours(12)[3:])
+    taken = {STANCE_COLOURS[c] for c in table.columns if c in STANCE_COLOURS}
+    extra = iter([c for c in PALETTE if c not in taken])
     for col in sorted(table.columns):
         colour = STANCE_COLOURS.get(col) or next(extra, GREY)
         ax.barh(table.index, table[col].to_numpy(), left=left, color=colour, label=col)
         left += table[col].to_numpy()
-    ax.legend(frameon=False, title="stance", loc="lower right")
+    ax.legend(frameon=False, title="stance", bbox_to_anchor=(1.01, 1), loc="upper left")
     _style(ax, title, "attributions", "cue")
     return fig
 

@@ -508,7 +508,8 @@ if len(a):
         + ", ".join(f"{n} {k}" for k, n in types.items()) + ". "
     )
     if len(who):
-        text += f"The most quoted source is **{who.index[0]}** ({who.iloc[0]} times). "
+        times = "once" if who.iloc[0] == 1 else f"{who.iloc[0]} times"
+        text += f"The most quoted source is **{who.index[0]}** ({times}). "
     text += "Cue verbs: " + ", ".join(f"*{c}* ({n})" for c, n in cues.items()) + ". "
     chan = a.dropna(subset=["channel"]) if "channel" in a else a.iloc[0:0]
     if len(chan):
