@@ -554,7 +554,9 @@ def _verb_content(verb: Token, entry: Cue, paras: _Paragraphs) -> tuple[Token | 
     # "…, X said." parsed as a parenthetical attached to the content clause
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         head = verb.head
-        if verb.i > head.i or verb.dep_ == "parataxis":
+        left = verb.left_edge.i - 1
+        after_break = left >= 0 and verb.doc[left].is_punct
+        if verb.dep_ == "parataxis" or verb.i > head.i and after_break:
             toks = _subtree_minus(head, [verb])
             return head, _contiguous(toks, head)
     if entry.np_content:
@@ -820,6 +822,62 @@ def _from_according(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _R
     return rel
 
 
+def _noun_source(noun: Token) -> Token | None:
+    """The holder of a noun cue: "Trump's claim", "claims by officials", "Trump claims that"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    for c in noun.children:  # a verb tagged as a noun: "Trump claims that …"
+        if c.dep_ == "compound" and c.i == noun.i - 1 and c.ent_type_ in ("PERSON", "ORG"):
+            return c
+    return None
+
+
+def _from_noun(noun: Token, entry: Cue, text: str, paras: _Paragraphs) -> _Rel | None:
+    """A noun cue with its content: "Trump's claim that …", "his promise to …".
+
+    The content is a "that"-clause or a "to"-infinitive the noun governs; with a
+    possessive or "by"/"from" source, also a "for"/"about"/"of" object ("his
+    call for calm", "her comments about the deal").
+    """
+    content = None
+    for c in noun.children:
+        if c.i <= noun.i or c.dep_ not in ("acl", "ccomp", "relcl", "appos"):
+            continue
+        marks = {k.lower_ for k in c.children if k.dep_ in ("mark", "aux")}
+        if "that" in marks or "to" in marks and c.dep_ != "relcl":
+            content = c
+            break
+    src = _noun_source(noun)
+    toks: list[Token] = list(content.subtree) if content is not None else []
+    if content is None and src is not None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "about", "of", "on") and c.i > noun.i:
+                toks = [t for t in c.subtree if t.i != c.i]
+                content = toks[0] if toks else None
+                break
+    if content is None or not toks:
+        return None
+    rel = _Rel(
+        cue=(noun.idx, noun.idx + len(noun.text)),
+        cue_lemma=entry.lemma,
+        entry=entry,
+        content_root=content,
+        unattributed=src is None,
+    )
+    if src is not None:
+        rel.source_tok = src
+        rel.source = _source_span(src) if src.dep_ != "compound" else _person_span(src)
+    span = _clip(_tok_span(toks), paras.bounds(noun.idx))
+    rel.content = _strip(text, _cut_out(span, rel))
+    return rel if rel.content is not None else None
+
+
 def _from_adverb(tok: Token, entry: Cue, text: str, paras: _Paragraphs) -> _Rel | None:
     """'Tension is reportedly building': an unattributed, hedged claim."""
     head = tok.head
@@ -986,6 +1044,13 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
             continue
         if low in lex.adverbs and tok.dep_ == "advmod":
             adverbs.append((tok, lex.adverbs[low]))
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and lex.nouns and not tok.tag_.startswith("VB"):
+            entry = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(low)
+            if entry is not None:
+                rel = _from_noun(tok, entry, text, paras)
+                if rel is not None:
+                    rels.append(rel)
             continue
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue
