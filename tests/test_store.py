@@ -264,3 +264,30 @@ def test_stream_writes_chunks_to_the_store_and_matches_analyze(tmp_path, docs, e
         assert n == len(fresh.tables()[table])
     with pytest.raises(ValueError, match="needs a store"):
         analyze_stream(iter(records), store=None)
+
+
+def test_code_fingerprint_follows_kit_imports(tmp_path):
+    from kit.store import _kit_imports
+
+    src = tmp_path / "mod.py"
+    src.write_text(
+        "import os\n"
+        "from kit.nlp import load_model\n"
+        "from kit import engine as engines\n"
+        "    from kit.store import open_store\n"
+        "from . import units, numbers as n\n"
+        "from .roles import x\n"
+        "from kit import (\n    aliases,\n    cues,\n)\n"
+        "import kit.timex\n"
+    )
+    assert _kit_imports(src) == {
+        "nlp",
+        "engine",
+        "store",
+        "units",
+        "numbers",
+        "roles",
+        "aliases",
+        "cues",
+        "timex",
+    }
