@@ -78,6 +78,7 @@ _CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)")
 _SUFFIX = re.compile(
     r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
 )
+_ABSOLUTE = re.compile(r"\babsolute[ \u00a0]+$", re.IGNORECASE)
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
 _PLUS = re.compile(r"-plus\b|\+(?![\d/-])")
 _RANGE = re.compile(
@@ -233,6 +234,11 @@ def _read_core(m: re.Match[str], sc: Scanner, ctx: _Ctx) -> Amount | None:
         end = m.start("words") + words[used - 1][2]
         if used == 1 and words[0][0] == "dozen":
             return None  # "a baker's dozen": a noun, not a number
+        start = m.start("words")
+        if used == 1 and words[0][0] == "zero":
+            absolute = _ABSOLUTE.search(text, max(0, start - 12), start)
+            if absolute:  # "absolute zero" is 0 K
+                return Amount(absolute.start(), end, 0.0, "words", unit=lexicon().words["kelvin"])
         single = used == 1 and words[0][0] == "one"
         amount = Amount(m.start("words"), end, value, "words", single_one=single)
         return _fraction_words(amount, text)
@@ -759,9 +765,7 @@ def scan(
             continue
         a, between, from_ = _qualify(a, sc, ctx, floor)
         if a.value is not None or a.flag:
-            rng = None
-            if not (a.unit is COUNT and _overlaps(blocked, a.start, a.end)):
-                rng = _read_range(a, sc, ctx, between, from_)
+            rng = _read_range(a, sc, ctx, between, from_)
             if a.drop:
                 floor = max(floor, a.end)
                 continue

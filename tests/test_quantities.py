@@ -34,7 +34,7 @@ SNIPPETS = {
     "change": "Prices rose from 5% to 7% last year.",
     "objects": "The army deployed 200 troops and 3 tanks.",
     "speed_temp": "Winds reached 120 km/h while it was 45 degrees Celsius (113 °F).",
-    "duration": "The siege lasted three years and the talks two weeks.",
+    "duration": "The siege lasted three years and the talks two weeks; terms run one to two years.",
     "not": "On the second front, a U.S. official said the 21st century began on Wednesday, "
     "March 3, 2017 at 2 pm; call 202-555-0143 about the F-16 and Resolution No. 2254.",
     "not_news": "At 5:55 p.m. rescuers at Ground Zero saw a 5-4 decision; the Rams won 3-1. "
@@ -285,7 +285,9 @@ def test_change_is_two_quantities(snippets):
 
 def test_durations_and_objects(snippets):
     _, q = snippets
-    assert [r["unit"] for r in rows(q, "duration")] == ["year", "week"]
+    assert [r["unit"] for r in rows(q, "duration")] == ["year", "week", "year"]
+    r = one(q, "one to two years")
+    assert (r["low"], r["high"], r["bound"], r["si_high"]) == (1, 2, "range", 2 * 31557600)
     assert [r["object"] for r in rows(q, "objects")] == ["troop", "tank"]
 
 
