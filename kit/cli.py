@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -207,6 +208,11 @@ def _failures(failed: dict[str, str], out: TextIO) -> int:
     return EXIT_FAILED
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings (e.g. files kit.load skipped) as one plain line, not Python's format."""
+    print(f"kit: {category.__name__}: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kit`` console script; returns the exit code."""
     from kit.nlp import ModelNotFoundError
@@ -214,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous, warnings.showwarning = warnings.showwarning, _show_warning
     try:
         return args.func(args, sys.stdout)
     except CorpusError as exc:
@@ -225,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kit {args.command}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        warnings.showwarning = previous
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -173,3 +173,15 @@ def test_failing_notebook_exits_1(corpus, tmp_path, capsys):
     )
     assert code == 1
     assert "ZeroDivisionError" in capsys.readouterr().out
+
+
+def test_analyze_summary_lists_skipped_files_with_reasons(tmp_path, capsys):
+    corpus = write_demo_corpus(tmp_path / "corpus")
+    (corpus / "blank.txt").write_text("   \n", encoding="utf-8")
+    (corpus / "image.bin").write_bytes(b"\x00\x01\x02")
+    code = main(["analyze", str(corpus), "--out", str(tmp_path / "t"), "--no-store", "--quiet"])
+    assert code == EXIT_OK
+    text = capsys.readouterr().out
+    assert "documents analysed           2" in text
+    assert "documents skipped            2" in text
+    assert "blank.txt: empty" in text and "image.bin: unsupported_format" in text
