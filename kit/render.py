@@ -214,6 +214,10 @@ def run_notebook(
         )
     except pm.PapermillExecutionError as exc:
         return f"{exc.ename}: {exc.evalue}".strip()
+    except Exception as exc:  # noqa: BLE001 - e.g. no such kernel, a timeout: report, go on
+        if not output.is_file():
+            nbformat.write(nb, output)  # the page then shows the notebook as it was
+        return f"{type(exc).__name__}: {exc}".strip()
     return _error_of(nbformat.read(output, as_version=4))
 
 
@@ -387,7 +391,8 @@ def index_html(
     """A plain page listing the rendered notebooks with their titles, corpus and run date."""
     esc = html.escape
     when = when or run_date()
-    docs = "" if n_documents is None else f" ({n_documents:,} documents)"
+    plural = "" if n_documents == 1 else "s"
+    docs = "" if n_documents is None else f" ({n_documents:,} document{plural})"
     rows = []
     for page in pages:
         link = (
@@ -471,9 +476,9 @@ def render_notebooks(
     if assets.message:
         say(assets.message)
     pages = []
-    for nb_path, (executed, err) in results.items():
-        import nbformat
+    import nbformat
 
+    for nb_path, (executed, err) in results.items():
         title = notebook_title(nbformat.read(executed, as_version=4), nb_path.stem)
         target = out / f"{nb_path.stem}.html"
         body = notebook_html(executed, assets=assets, no_input=no_input, title=title)

@@ -207,3 +207,16 @@ def test_notebook_title_and_index_escaping():
 def test_run_date_honours_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1496534400")
     assert render.run_date() == "2017-06-04"
+
+
+def test_missing_kernel_is_an_error_not_a_crash(tmp_path):
+    nb = demo_notebook()
+    nb.metadata["kernelspec"] = {"name": "no-such-kernel-xyz", "display_name": "?", "language": "?"}
+    path = tmp_path / "k.ipynb"
+    nbformat.write(nb, path)
+    corpus = write_demo_corpus(tmp_path / "corpus")
+    pages = render_notebooks(
+        [path], corpus=corpus, out=tmp_path / "site", progress=False, log=print
+    )
+    assert "no-such-kernel-xyz" in pages[0].error
+    assert pages[0].html.is_file()
