@@ -79,6 +79,8 @@ _SUFFIX = re.compile(
     r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
 )
 _ABSOLUTE = re.compile(r"\babsolute[ \u00a0]+$", re.IGNORECASE)
+_COMMON_DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0}
+_RATIO = re.compile(r"(?:-to-|:)\d+\b(?!\.\d)")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
 _PLUS = re.compile(r"-plus\b|\+(?![\d/-])")
 _RANGE = re.compile(
@@ -295,6 +297,9 @@ def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> N
             if den == 0 or a.value >= den or a.value != int(a.value):
                 a.drop = True
                 return
+            if a.value != 1 and den not in _COMMON_DENOMINATORS:
+                a.drop = True  # "9/11", "7/13": dates and codes rather than fractions
+                return
             a.value = a.value / den
             a.end = m.end()
         m = _MIXED.match(text, a.end)
@@ -468,6 +473,11 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
             return
     unit, end = found
     surface = text[pos:end]
+    if surface == "in" and re.match(
+        r"[ \u00a0]+(?:\d|an?\b|one\b|every\b|ten\b)", text[end : end + 8]
+    ):
+        _read_ratio(a, sc, ctx, end)  # "1 in 4 residents"
+        return
     if surface in ("in",) and (_preposition_in(ctx, pos) or not glued and a.kind != "num"):
         return
     single = len(surface) == 1 and surface.isalpha() and not glued
@@ -488,6 +498,21 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     _read_compound(a, sc, ctx)
     if glued and a.end < len(text) and text[a.end].isalnum():
         a.drop = True  # 06F6, 5G3: identifiers
+
+
+RATIO = Unit(name="ratio", dimension="ratio", si_unit="", factor=1.0)
+
+
+def _read_ratio(a: Amount, sc: Scanner, ctx: _Ctx, pos: int) -> None:
+    """'1 in 4' -> 0.25 (unit 'ratio'), when both sides are plain numbers."""
+    m = re.compile(r"[ \u00a0]+(?:every[ \u00a0]+)?").match(ctx.text, pos)
+    core = sc.core.match(ctx.text, m.end()) if m else None
+    if core is None or core.group("vague") or a.value is None:
+        return
+    b = _read_core(core, sc, ctx)
+    if b is None or not b.value or b.value < a.value:
+        return
+    a.value, a.end, a.unit = a.value / b.value, b.end, RATIO
 
 
 def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
@@ -561,6 +586,10 @@ def _read_range(
     if not m or a.value is None:
         return None
     conn = m.group().strip().lower()
+    ratio = _RATIO.match(text, a.end)
+    if ratio and a.unit is COUNT:
+        a.drop, a.end = True, ratio.end()  # "a 2-to-1 vote", "3:1"
+        return None
     if conn == "and" and not between:
         return None
     if conn == "-" and " " in m.group() and not between:
@@ -697,8 +726,7 @@ def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
     last = ctx.token_at(max(a.end - 1, a.start))
     if last is None:
         return None
-    count_like = a.unit.dimension == "count" or a.unit.name in ("percent",)
-    if a.unit.dimension == "count" and a.unit.name == "":
+    if a.unit is COUNT or a.unit is RATIO:
         head = last.head
         if (
             last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det")
@@ -732,7 +760,7 @@ def _object(a: Amount, ctx: _Ctx, sc: Scanner) -> str | None:
         ):
             i += 1
             continue
-        if t.pos_ in ("NOUN", "PROPN") and (seen_of or count_like and a.unit.name == ""):
+        if t.pos_ in ("NOUN", "PROPN") and (seen_of or a.unit is COUNT or a.unit is RATIO):
             if t.lower_ in ("them", "us", "those"):
                 return None
             if sc.lex.match(ctx.text, t.idx) is not None and not seen_of:
@@ -846,7 +874,10 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
     if is_count and a.kind == "num" and re.fullmatch(r"\d{8,}", raw):
         return False  # ids, timestamps
     if a.single_one and is_count:
-        return False  # "one of them", "no one", "one official said"
+        if text[a.end : a.end + 4].lower() == "-on-":
+            return False  # "one-on-one"
+        tok = ctx.token_at(a.start)  # keep "one person was killed", not "one of them"
+        return tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"
     # leading zeros: codes and identifiers
     return not (a.kind == "num" and re.match(r"0\d", raw) and is_count)
 

@@ -33,12 +33,15 @@ SNIPPETS = {
     "percent": "Turnout rose 35 percent and unemployment hit 7.5%.",
     "change": "Prices rose from 5% to 7% last year.",
     "objects": "The army deployed 200 troops and 3 tanks.",
+    "one": "One person was killed; one of them fled and no one else saw the one who ran.",
     "speed_temp": "Winds reached 120 km/h while it was 45 degrees Celsius (113 °F).",
     "duration": "The siege lasted three years and the talks two weeks; terms run one to two years.",
     "not": "On the second front, a U.S. official said the 21st century began on Wednesday, "
     "March 3, 2017 at 2 pm; call 202-555-0143 about the F-16 and Resolution No. 2254.",
     "not_news": "At 5:55 p.m. rescuers at Ground Zero saw a 5-4 decision; the Rams won 3-1. "
-    'Intermediate School 285 posted timestamp="1474387200".',
+    'Intermediate School 285 posted timestamp="1474387200". After the 9/11 attacks a 2-to-1 vote '
+    "and one-on-one talks followed.",
+    "ratio": "The paper found that 1 in 4 residents, up from 1 in 10, were poor; add 3/4 cup.",
     "news_money": "Donors gave millions of dollars; Clinton beat Trump 46 percent to 42 percent "
     "and a couple of days later a handful of $20s vanished.",
     "bad_overflow": "It was 10^400 times bigger.",
@@ -291,6 +294,11 @@ def test_durations_and_objects(snippets):
     assert [r["object"] for r in rows(q, "objects")] == ["troop", "tank"]
 
 
+def test_lone_one(snippets):
+    _, q = snippets
+    assert [(r["text"], r["object"]) for r in rows(q, "one")] == [("One", "person")]
+
+
 def test_exclusions(snippets):
     _, q = snippets
     assert rows(q, "not") == [], [r["text"] for r in rows(q, "not")]
@@ -299,6 +307,13 @@ def test_exclusions(snippets):
 def test_news_exclusions(snippets):
     _, q = snippets
     assert rows(q, "not_news") == [], [r["text"] for r in rows(q, "not_news")]
+
+
+def test_ratios_and_fractions(snippets):
+    _, q = snippets
+    got = [(r["text"], r["unit"], r["value"]) for r in rows(q, "ratio")]
+    assert got == [("1 in 4", "ratio", 0.25), ("1 in 10", "ratio", 0.1), ("3/4 cup", "cup", 0.75)]
+    assert one(q, "1 in 4")["object"] == "resident"
 
 
 def test_news_money_and_comparisons(snippets):
