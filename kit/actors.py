@@ -257,6 +257,58 @@ _GROUP_NOUNS = {
     "militants",
 }
 _DETS = {"the", "a", "an"}
+#: words that mark an organisation name (never a person: "Commerce Department said")
+ORG_WORDS = frozenset(
+    [
+        "department",
+        "ministry",
+        "office",
+        "bank",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "co",
+        "group",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "association",
+        "federation",
+        "union",
+        "university",
+        "institute",
+        "club",
+        "team",
+        "board",
+        "court",
+        "parliament",
+        "government",
+        "exchange",
+        "fund",
+        "authority",
+        "service",
+        "services",
+        "airlines",
+        "airways",
+        "motors",
+        "industries",
+        "holdings",
+        "partners",
+        "foundation",
+        "organisation",
+        "organization",
+        "centre",
+        "center",
+        "church",
+        "police",
+        "league",
+        "party",
+    ]
+)
 
 
 @dataclass
@@ -292,14 +344,18 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
+    words = sum(1 for t in span if any(ch.isalnum() for ch in t.text))
+    if words > max(alias.n_words, 1):  # "to go" is not Togo
+        return False
     key = norm_key(text)
     if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
         return all(c.isupper() for c in letters)
     if any(c.isupper() for c in letters):
         return True
-    if e - s >= 2 and sum(not t.is_punct for t in span) >= 2:  # "united states"
+    if alias.n_words >= 2:  # "united states"
         return True
-    return alias.acronym and not span[0].is_stop
+    # "usa" for USA, but not "car" for CAR or "who" for WHO
+    return alias.acronym and not span[0].is_stop and span[0].tag_ in ("NNP", "NNPS")
 
 
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[int, int, Alias]]:
@@ -324,8 +380,11 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                 if alias is not None and _case_ok(doc, i, j + 1, alias):
                     best = (i, j + 1, alias)
         if best is not None:
-            out.append(best)
-            i = best[1]
+            s0, e0, alias = best
+            if e0 - s0 > 1 and doc[s0].lower_ == "the":  # "the Netherlands" -> "Netherlands"
+                s0 += 1
+            out.append((s0, e0, alias))
+            i = e0
         else:
             i += 1
     return out
@@ -371,7 +430,7 @@ def _is_name_like(doc: Doc, s: int, e: int) -> bool:
     for t in toks:
         if not t.text[:1].isupper() or (len(t.text) > 1 and t.text.isupper()):
             return False
-    return doc[e - 1].lower_ not in _HEAD_TYPES
+    return doc[e - 1].lower_ not in _HEAD_TYPES and not any(t.lower_ in ORG_WORDS for t in toks)
 
 
 # ----------------------------------------------------------------- candidates --
@@ -512,8 +571,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         if (
             surname is not None
             and surname is not c
-            and c.actor_type in (None, "person", "place")
-            and (c.actor_type != "place" or c.ent_label in ("PERSON", "ORG"))
+            and c.actor_type in (None, "person", "place", "state")
+            and (c.actor_type not in ("place", "state") or c.ent_label in ("PERSON", "ORG"))
         ):
             c.label, c.actor_type = "PERSON", "person"
             c.actor_id, c.actor = surname.actor_id, surname.actor
@@ -523,6 +582,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         if c.actor_type is not None:
             out.append(c)
             continue
+        if not any(t.tag_ in ("NNP", "NNPS") or t.text.isupper() for t in doc[c.s : c.e]):
+            continue  # "Videos", "Attendance": common nouns, not names
         if key in places and c.label in _MISTAG_LABELS | {"GPE", "LOC"}:
             c.label = c.label if c.label in ("GPE", "LOC", "FAC") else "LOC"
             c.actor_type = "place"
@@ -533,8 +594,6 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         elif c.label in ("GPE", "LOC", "FAC"):
             c.actor_type = "place"
         elif c.label == "ORG":
-            if not any(t.tag_ in ("NNP", "NNPS") or t.text.isupper() for t in doc[c.s : c.e]):
-                continue  # "Videos": a common noun, not a name
             c.actor_type = _head_type(doc, c.s, c.e, "organisation")
         else:
             continue  # NORP, PRODUCT, ... without a repair are not actors

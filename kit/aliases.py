@@ -67,6 +67,7 @@ TYPE_LABEL = {
     "international_organisation": "ORG",
     "place": "LOC",
 }
+_WORDS = re.compile(r"[^\s\-‐‑–]+")
 _ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az)[\s\-‐‑’']+", re.IGNORECASE)
 
 
@@ -122,6 +123,7 @@ class Alias:
     entry: Entry
     form: str  # "name", "demonym" or "capital"
     acronym: bool  # written in capitals in the table (USA, ISIS): lower-case text still matches
+    n_words: int = 1  # words of the form as written ("al-Tanf" has 2, "U.S." has 1)
 
     @property
     def label(self) -> str:
@@ -241,7 +243,12 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
                 for variant in _variants(form):
                     key = norm_key(variant)
                     if key:
-                        keys[key] = Alias(entry=e, form=kind, acronym=_is_acronym(variant))
+                        keys[key] = Alias(
+                            entry=e,
+                            form=kind,
+                            acronym=_is_acronym(variant),
+                            n_words=len(_WORDS.findall(variant)),
+                        )
     prefixes = frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
     return Gazetteer(entries=by_id, keys=keys, prefixes=prefixes)
 
