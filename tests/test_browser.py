@@ -37,6 +37,7 @@ class PageReport:
     tables: int = 0
     search_boxes: int = 0
     search_works: bool | None = None
+    sort_works: bool | None = None
     widget_failures: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -64,6 +65,17 @@ def _try_search(page) -> bool | None:
     empty = table.locator("tbody td.dt-empty, tbody td.dataTables_empty").count() == 1
     box.fill("")
     return ok and empty
+
+
+def _try_sort(page) -> bool:
+    """Click the sort control of the first itables column; is the table ordered by it?"""
+    header = page.locator("table.dataTable thead th.dt-orderable-asc").first
+    if header.count() == 0:
+        return False
+    control = header.locator(".dt-column-order")  # itables sorts from the icon only
+    (control if control.count() else header).first.click()
+    page.wait_for_timeout(300)
+    return header.get_attribute("aria-sort") in ("ascending", "descending")
 
 
 def browse(site, label: str) -> list[PageReport]:
@@ -105,6 +117,8 @@ def browse(site, label: str) -> list[PageReport]:
             screenshot(page, f"browser-{label}-{name}")
             if report.search_boxes:
                 report.search_works = _try_search(page)
+            if report.tables:
+                report.sort_works = _try_sort(page)
             report.errors = list(watch.errors)
             report.blocked = list(watch.blocked)
             reports.append(report)
@@ -157,6 +171,12 @@ def test_figures_loaded(reports):
 
 def test_highlighted_document_present(reports):
     assert any(r.highlighted_spans > 0 for r in _pages(reports)), "no highlighted document"
+
+
+def test_tables_are_sortable(reports):
+    tables = [r for r in _pages(reports) if r.tables]
+    assert tables, "no interactive (itables) table on any page"
+    assert all(r.sort_works for r in tables), [(r.name, r.sort_works) for r in tables]
 
 
 def test_tables_are_searchable(reports):
