@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         if name == "render":
             p.add_argument("--no-input", action="store_true", help="hide the code cells")
+            p.add_argument(
+                "--self-contained",
+                action="store_true",
+                help="inline the widget manager and require.js into every page (one file "
+                "per page, no _static/ folder)",
+            )
         p.set_defaults(func=func)
     return parser
 
@@ -202,6 +208,7 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         corpus=args.corpus,
         out=args.out,
         no_input=args.no_input,
+        self_contained=args.self_contained,
         kernel_name=args.kernel,
         progress=not args.quiet,
     )

@@ -77,6 +77,9 @@ class Assets:
     offline: bool
     message: str = ""
     files: list[Path] = field(default_factory=list)
+    #: For self-contained pages: the script texts to inline instead of the URLs.
+    inline_require: str = ""
+    inline_widgets: str = ""
 
 
 # ------------------------------------------------------------------ inputs --
@@ -266,8 +269,11 @@ def run_notebooks(
 # ------------------------------------------------------------------ assets --
 
 
-def bundle_assets(out: str | os.PathLike, *, inline_ok: bool = True) -> Assets:
+def bundle_assets(out: str | os.PathLike, *, self_contained: bool = False) -> Assets:
     """Copy require.js and the widget manager next to the pages (or fall back to the CDN).
+
+    With ``self_contained`` nothing is copied: the scripts are returned for
+    inlining into every page, so each page is a single file.
 
     >>> bundle_assets("out/site").offline   # doctest: +SKIP
     True
@@ -286,13 +292,6 @@ def bundle_assets(out: str | os.PathLike, *, inline_ok: bool = True) -> Assets:
                 "manager from the CDN, so widgets need an internet connection to show."
             ),
         )
-    static = Path(out) / STATIC_DIR
-    target = static / "html-manager"
-    target.mkdir(parents=True, exist_ok=True)
-    files = [_copy_if_changed(require_src, static / "require.js")]
-    for src in sorted(manager_dir.iterdir()):
-        if src.is_file() and src.suffix not in {".map"} and src.name not in {"embed.js"}:
-            files.append(_copy_if_changed(src, target / src.name))
     message = ""
     version = _package_version(nm / "@jupyter-widgets" / "html-manager")
     if version and version != HTML_MANAGER_VERSION:
@@ -300,6 +299,22 @@ def bundle_assets(out: str | os.PathLike, *, inline_ok: bool = True) -> Assets:
             f"node_modules has @jupyter-widgets/html-manager {version}, the kit pins "
             f"{HTML_MANAGER_VERSION}; run `npm ci` to get the pinned version."
         )
+    if self_contained:
+        return Assets(
+            require_js="",
+            widgets_js="",
+            offline=True,
+            message=message,
+            inline_require=_script_text(require_src),
+            inline_widgets=_script_text(manager_dir / "embed-amd.js"),
+        )
+    static = Path(out) / STATIC_DIR
+    target = static / "html-manager"
+    target.mkdir(parents=True, exist_ok=True)
+    files = [_copy_if_changed(require_src, static / "require.js")]
+    for src in sorted(manager_dir.iterdir()):
+        if src.is_file() and src.suffix not in {".map"} and src.name not in {"embed.js"}:
+            files.append(_copy_if_changed(src, target / src.name))
     return Assets(
         require_js=f"{STATIC_DIR}/require.js",
         widgets_js=f"{STATIC_DIR}/html-manager/embed-amd.js",
@@ -307,6 +322,12 @@ def bundle_assets(out: str | os.PathLike, *, inline_ok: bool = True) -> Assets:
         message=message,
         files=files,
     )
+
+
+def _script_text(path: Path) -> str:
+    """A script's text, safe to put between ``<script>`` tags."""
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
 
 
 def _copy_if_changed(src: Path, dst: Path) -> Path:
@@ -332,6 +353,20 @@ PAGE_TEMPLATE_NAME = "kit_page.html.j2"
 #: with the JupyterLab UI font for widget labels, as in JupyterLab.
 PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_requirejs -%}
+{%- if resources.kit_inline_require -%}
+<script>{{ resources.kit_inline_require }}</script>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock html_head_js_requirejs -%}
+{% block jupyter_widgets %}
+{%- if resources.kit_inline_widgets -%}
+{%- if "widgets" in nb.metadata -%}<script>{{ resources.kit_inline_widgets }}</script>{%- endif -%}
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{% endblock jupyter_widgets %}
 {% block extra_css %}
 <style type="text/css">
 .jupyter-widgets, .widget-label, .widget-readout, .widget-dropdown select {
@@ -373,7 +408,12 @@ def notebook_html(
     )
     counter = itertools.count(1)
     exporter.environment.globals["uuid4"] = lambda: f"kit-output-{next(counter)}"
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    resources = {
+        "metadata": {"name": title},
+        "kit_inline_require": assets.inline_require,
+        "kit_inline_widgets": assets.inline_widgets,
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
@@ -445,6 +485,7 @@ def render_notebooks(
     corpus: str | os.PathLike,
     out: str | os.PathLike,
     no_input: bool = False,
+    self_contained: bool = False,
     parameters: dict[str, Any] | None = None,
     kernel_name: str | None = None,
     progress: bool = True,
@@ -452,7 +493,9 @@ def render_notebooks(
 ) -> list[Page]:
     """Run notebooks, then write ``<out>/<name>.html`` for each and ``<out>/index.html``.
 
-    Executed copies are kept in ``<out>/executed/``. Raises :class:`CorpusError`
+    Executed copies are kept in ``<out>/executed/``. ``self_contained`` inlines the
+    widget manager and require.js into every page (one file each, ~4 MB larger) instead
+    of copying them to ``<out>/_static/``. Raises :class:`CorpusError`
     before running anything if the corpus is unusable.
 
     >>> pages = render_notebooks(["02_actors"], corpus="data/", out="out/site")  # doctest: +SKIP
@@ -472,7 +515,7 @@ def render_notebooks(
         check=False,
         log=say,
     )
-    assets = bundle_assets(out)
+    assets = bundle_assets(out, self_contained=self_contained)
     if assets.message:
         say(assets.message)
     pages = []

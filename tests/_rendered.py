@@ -10,13 +10,21 @@ module-level cache, because several test modules share it).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from _demo_notebook import write_demo_corpus, write_demo_notebook
 
-from kit.render import Page, default_notebooks, render_notebooks
+from kit.render import (
+    Page,
+    bundle_assets,
+    default_notebooks,
+    index_html,
+    notebook_html,
+    render_notebooks,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_CORPUS = REPO / "data"
@@ -57,3 +65,21 @@ def curated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         pages = render_notebooks(corpus=SEED_CORPUS, out=out, progress=False, log=_quiet)
         _CACHE["curated"] = Site(out=out, corpus=SEED_CORPUS, pages=pages)
     return _CACHE["curated"]
+
+
+def self_contained_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The demo site again, as self-contained pages (scripts inlined, no _static/)."""
+    if "self-contained" not in _CACHE:
+        demo = demo_site(tmp_path_factory)
+        out = tmp_path_factory.mktemp("self_contained_site")
+        assets = bundle_assets(out, self_contained=True)
+        pages = []
+        for page in demo.pages:
+            html = out / page.html.name
+            html.write_text(notebook_html(page.executed, assets=assets), encoding="utf-8")
+            pages.append(dataclasses.replace(page, html=html))
+        (out / "index.html").write_text(
+            index_html(pages, corpus=str(demo.corpus), n_documents=2), encoding="utf-8"
+        )
+        _CACHE["self-contained"] = Site(out=out, corpus=demo.corpus, pages=pages)
+    return _CACHE["self-contained"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from _browser import Watch, chromium_context, require_chromium, screenshot
-from _rendered import curated_site, demo_site
+from _rendered import curated_site, demo_site, self_contained_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -129,12 +129,15 @@ def browse(site, label: str) -> list[PageReport]:
 _REPORTS: dict[str, list[PageReport]] = {}
 
 
-@pytest.fixture(scope="module", params=["demo", "curated"])
+SITES = {"demo": demo_site, "self-contained": self_contained_site, "curated": curated_site}
+
+
+@pytest.fixture(scope="module", params=list(SITES))
 def reports(request, tmp_path_factory) -> list[PageReport]:
     require_chromium()
     label = request.param
     if label not in _REPORTS:
-        site = demo_site(tmp_path_factory) if label == "demo" else curated_site(tmp_path_factory)
+        site = SITES[label](tmp_path_factory)
         _REPORTS[label] = browse(site, label)
     return _REPORTS[label]
 

@@ -220,3 +220,13 @@ def test_missing_kernel_is_an_error_not_a_crash(tmp_path):
     )
     assert "no-such-kernel-xyz" in pages[0].error
     assert pages[0].html.is_file()
+
+
+def test_self_contained_pages_need_no_other_file(site, tmp_path):
+    assets = bundle_assets(tmp_path, self_contained=True)
+    html = notebook_html(site.pages[0].executed, assets=assets)
+    assert not (tmp_path / "_static").exists()
+    assert not [s for s in _srcs(html) if not s.startswith("data:")]
+    assert "</script" not in assets.inline_widgets.lower()
+    assert html.count("<script>") >= 2 and len(html) > 3_000_000
+    assert f'<script type="{WIDGET_STATE}">' in html
