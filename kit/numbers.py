@@ -56,7 +56,7 @@ _UNIT_WORD = "(?:" + "|".join(sorted(ONES, key=len, reverse=True)) + ")"
 NUMBER_WORDS_PATTERN = (
     rf"(?:\b(?:an?|one)\s+(?=(?:{'|'.join(_WORD_SCALES)})\b))?"
     rf"\b{_WORD}(?:-{_UNIT_WORD})?"
-    rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+|-){_WORD}(?:-{_UNIT_WORD})?)*\b"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+|-){_WORD}(?:-{_UNIT_WORD})?){{0,12}}\b"
 )
 _SPLIT = re.compile(r"[A-Za-z]+|&|,")
 

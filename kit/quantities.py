@@ -510,8 +510,8 @@ def _read_ratio(a: Amount, sc: Scanner, ctx: _Ctx, pos: int) -> None:
     if core is None or core.group("vague") or a.value is None:
         return
     b = _read_core(core, sc, ctx)
-    if b is None or not b.value or b.value < a.value:
-        return
+    if b is None or not b.value or b.value < a.value or b.value > 1000 or a.value != int(a.value):
+        return  # "Voyager 2 in 1979" is not a ratio
     a.value, a.end, a.unit = a.value / b.value, b.end, RATIO
 
 
@@ -782,12 +782,18 @@ def scan(
     blocked = _blocked_spans(doc, found or {}, text)
     out: list[Amount] = []
     floor = 0
-    for m in sc.finder.finditer(text):
+    pos = 0
+    while True:
+        m = sc.finder.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
         if m.start() < floor:
             continue
         a = _read_amount(m, sc, ctx)
         if a is None:
             continue
+        pos = max(a.end, m.start() + 1)  # a run of number words may hold several numbers
         if a.drop:
             floor = max(floor, a.end)
             continue

@@ -357,6 +357,11 @@ def test_deterministic(snippets):
     pd.testing.assert_frame_equal(q, again)
 
 
+def test_number_word_lists_and_runs():
+    assert [(a.value) for a in scan("He counted five, six and seven.")] == [5, 6, 7]
+    assert len(scan("twenty " * 2000)) == 2000  # bounded matches: linear, not quadratic
+
+
 def test_huge_text_does_not_crash():
     text = ("Filler words without numbers go here. " * 140_000) + "Then 5 km and 10^999."
     assert len(text) > 5_000_000
