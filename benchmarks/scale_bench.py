@@ -174,7 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     texts = real_texts(shared)
     extractors = working_extractors(texts[::5])
     print(f"{len(texts)} real texts; extractors {extractors}; load avg {os.getloadavg()[0]:.1f}")
-    payload: dict = {"extractors": extractors, "cpu_count": os.cpu_count()}
+    payload: dict = {}
+    previous = Path(__file__).resolve().parent / "results" / "scale_bench.json"
+    if (args.skip_cache or args.skip_memory) and previous.is_file():
+        payload = json.loads(previous.read_text(encoding="utf-8"))  # keep the part not rerun
+    payload.update({"extractors": extractors, "cpu_count": os.cpu_count()})
     if not args.skip_cache:
         print(f"cache: {args.cache_docs} documents (<= {args.cache_chars} chars each)")
         payload["cache"] = cache_runs(texts, extractors, args.cache_docs, args.cache_chars)
