@@ -34,7 +34,7 @@ TENS = {
 #: Multipliers written as words after a number ("1.5 million", "two dozen").
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "dozen": 12.0, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "dozen": 12.0, "lakh": 1e5, "crore": 1e7, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 #: Multipliers glued to digits ("20k", "$3bn"); "m", "b", "t" only count after a currency.
 SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "M": 1e6, "B": 1e9, "tn": 1e12}

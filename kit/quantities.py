@@ -320,6 +320,9 @@ def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> N
                 scale = None  # 573.15K is kelvin
             if scale is None and currency:
                 scale = CURRENCY_SUFFIXES.get(suffix)
+            small = a.value < 100 or a.value != int(a.value)
+            if scale is None and suffix == "m" and small and _plural_noun_after(ctx, m.end()):
+                scale = 1e6  # "1.5m people" (but "a 100m sprint", "2.5m tall")
             if scale is not None:
                 a.value *= scale
                 a.end = m.end()
@@ -348,6 +351,12 @@ def _pint_name(expr: str) -> str | None:
     except Exception:  # pint raises many error types
         return None
     return str(units).replace(" * ", " ").replace(" / ", " per ").replace("_", " ")
+
+
+def _plural_noun_after(ctx: _Ctx, pos: int) -> bool:
+    gap = re.compile(r"[ \u00a0]+(?=[a-z])").match(ctx.text, pos)
+    tok = ctx.token_at(gap.end()) if gap else None
+    return tok is not None and tok.tag_ in ("NNS", "NNPS")
 
 
 def _is_clock(a: Amount, text: str) -> bool:
@@ -395,6 +404,12 @@ def ctx_inch() -> Unit:
     return lexicon().words["inch"]
 
 
+_TEMPERATURE_WORDS = {
+    "temperature", "heat", "hot", "cold", "warm", "weather", "thermometer", "heatwave", "freeze",
+    "frost", "chill", "cool", "forecast", "high", "low",
+}  # fmt: skip
+#: A temperature whose scale the text does not name: no SI conversion.
+TEMPERATURE_DEGREE = Unit(name="degree", dimension="temperature", si_unit="", factor=float("nan"))
 _SCALE_NAME = re.compile(r"\b(Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
 
 
@@ -404,6 +419,9 @@ def _degree_scale(unit: Unit, sc: Scanner, ctx: _Ctx, end: int) -> Unit:
     stop = tok.sent.end_char if tok is not None else min(len(ctx.text), end + 60)
     m = _SCALE_NAME.search(ctx.text, end, min(stop, end + 60))
     if not m:
+        lemmas = ctx.sentence_lemmas(end - 1)
+        if lemmas & _TEMPERATURE_WORDS:
+            return TEMPERATURE_DEGREE  # "temperatures hit 35 degrees": scale not said
         return unit
     name = "degree Fahrenheit" if m.group(1).lower() == "fahrenheit" else "degree Celsius"
     return sc.lex.words[name.lower()]
@@ -478,7 +496,7 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     ):
         _read_ratio(a, sc, ctx, end)  # "1 in 4 residents"
         return
-    if surface in ("in",) and (_preposition_in(ctx, pos) or not glued and a.kind != "num"):
+    if surface == "in" and not glued and (_preposition_in(ctx, pos) or a.kind != "num"):
         return
     single = len(surface) == 1 and surface.isalpha() and not glued
     if single and not _SINGLE_LETTER_OK.match(text, end):

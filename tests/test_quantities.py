@@ -44,6 +44,8 @@ SNIPPETS = {
     "ratio": "The paper found that 1 in 4 residents, up from 1 in 10, were poor; add 3/4 cup.",
     "news_money": "Donors gave millions of dollars; Clinton beat Trump 46 percent to 42 percent "
     "and a couple of days later a handful of $20s vanished.",
+    "uk_style": "Some 1.5m people fled; the 400m hurdles; Rs 5 crore; he is 6ft 2in tall; "
+    "temperatures hit 35 degrees. The ship turned 90 degrees.",
     "bad_overflow": "It was 10^400 times bigger.",
     "bad_malformed": "The register showed 1,00,0 entries.",
     "bad_arabic": "قطعت القوات ٣٠ كيلومترا في يوم واحد.",
@@ -307,6 +309,17 @@ def test_exclusions(snippets):
 def test_news_exclusions(snippets):
     _, q = snippets
     assert rows(q, "not_news") == [], [r["text"] for r in rows(q, "not_news")]
+
+
+def test_uk_and_indian_styles(snippets):
+    _, q = snippets
+    got = {r["text"]: r for r in rows(q, "uk_style")}
+    assert got["Some 1.5m"]["value"] == 1.5e6 and got["Some 1.5m"]["object"] == "people"
+    assert got["400m"]["unit"] == "metre"
+    assert got["Rs 5 crore"]["value"] == 5e7 and got["Rs 5 crore"]["currency"] == "INR"
+    assert got["2in"]["unit"] == "inch" and got["6ft"]["unit"] == "foot"
+    assert got["35 degrees"]["dimension"] == "temperature" and nan(got["35 degrees"]["si_value"])
+    assert got["90 degrees"]["dimension"] == "angle"
 
 
 def test_ratios_and_fractions(snippets):
