@@ -26,6 +26,10 @@ _EXPORTS = {
     "analyze": "kit.analysis:analyze",
     "Analysis": "kit.analysis:Analysis",
     "load_model": "kit.nlp:load_model",
+    "analyze_stream": "kit.stream:analyze_stream",
+    "Store": "kit.store:Store",
+    "timeline": "kit.timex:timeline",
+    "export_tables": "kit.export:export_tables",
     "show": "kit.display:show",
     "render_document": "kit.display:render_document",
 }
