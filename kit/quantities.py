@@ -889,7 +889,10 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
         return False  # terminal escape codes ("\x1b[31m")
     if is_count and a.kind == "num" and not a.qualifier and a.bound == "exact":
         if re.fullmatch(r"[12]\d{3}", raw) and 1000 <= (a.value or 0) <= 2100:
-            return False  # a year
+            tok = ctx.token_at(a.start)
+            counts = tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
+            if not counts:
+                return False  # a year (but "2000 people" is a count)
         before = text[max(0, a.start - 4) : a.start]
         if before.endswith(("#", "No.", "no.", "No. ", "no. ")):
             return False

@@ -46,6 +46,7 @@ SNIPPETS = {
     "and a couple of days later a handful of $20s vanished.",
     "uk_style": "Some 1.5m people fled; the 400m hurdles; Rs 5 crore; he is 6ft 2in tall; "
     "temperatures hit 35 degrees. The ship turned 90 degrees.",
+    "years": "In 1979, 1200 workers struck; some 2000 people came for the 2016 election in 2017.",
     "bad_overflow": "It was 10^400 times bigger.",
     "bad_malformed": "The register showed 1,00,0 entries.",
     "bad_arabic": "قطعت القوات ٣٠ كيلومترا في يوم واحد.",
@@ -320,6 +321,14 @@ def test_uk_and_indian_styles(snippets):
     assert got["2in"]["unit"] == "inch" and got["6ft"]["unit"] == "foot"
     assert got["35 degrees"]["dimension"] == "temperature" and nan(got["35 degrees"]["si_value"])
     assert got["90 degrees"]["dimension"] == "angle"
+
+
+def test_years_are_not_counts_but_counts_are(snippets):
+    _, q = snippets
+    assert [(r["text"], r["object"]) for r in rows(q, "years")] == [
+        ("1200", "worker"),
+        ("some 2000", "people"),
+    ]
 
 
 def test_ratios_and_fractions(snippets):
