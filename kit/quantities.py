@@ -79,6 +79,7 @@ _SUFFIX = re.compile(
     r"(?P<w>[ \u00a0]*(?:or so|or more|or less|or fewer|or above|odd)\b|-plus\b|-odd\b|-ish\b|\+)"
 )
 _ABSOLUTE = re.compile(r"\babsolute[ \u00a0]+$", re.IGNORECASE)
+_SPLIT_DIGITS = re.compile(r" \d{1,2}(?![\d,./:])")
 _COMMON_DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0}
 _RATIO = re.compile(r"(?:-to-|:)\d+\b(?!\.\d)")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
@@ -252,6 +253,9 @@ def _read_core(m: re.Match[str], sc: Scanner, ctx: _Ctx) -> Amount | None:
         return None  # version numbers, IP addresses
     if value is not None and m.group("sign") and m.group("sign") in "-−":
         value = -value
+    split = _SPLIT_DIGITS.match(text, m.end())
+    if split and re.fullmatch(r"\d{1,3}", raw) and not m.group("sign"):
+        return Amount(m.start(), split.end(), None, "num", flag="malformed number")  # "245 23"
     return Amount(m.start(), m.end(), value, "num", flag=flag)
 
 
