@@ -507,7 +507,7 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
         return
     if len(surface) == 1 and re.match(r"\.\w", text[end : end + 2]):
         return  # "5 p.m.", "3 a.m."
-    if unit.currency and end < len(text) and text[end].isdigit():
+    if unit.currency and re.match(r"[-−+]?\d", text[end : end + 2]):
         return  # "a handful of $20s": the symbol belongs to the next number
     if glued and surface == "s" and a.value == int(a.value or 0):
         a.drop = not a.unit.currency  # "1990s" is a decade; "$20s" are banknotes
@@ -576,7 +576,7 @@ def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
 
 
 def _read_amount(
-    m: re.Match[str], sc: Scanner, ctx: _Ctx, *, left_currency: bool = True
+    m: re.Match[str], sc: Scanner, ctx: _Ctx, *, left_currency: bool = True, floor: int = 0
 ) -> Amount | None:
     """Read a whole amount from a core match: currency before, number, scale, unit."""
     a = _read_core(m, sc, ctx)
@@ -584,7 +584,7 @@ def _read_amount(
         return None
     if left_currency and a.kind == "num":
         cur = sc.lex.currency_before(ctx.text, a.start)
-        if cur is not None:
+        if cur is not None and cur[1] >= floor:
             a.unit, a.start = cur
     _read_number_tail(a, sc, ctx, currency=bool(a.unit.currency))
     if a.drop:
@@ -812,7 +812,7 @@ def scan(
         pos = m.end()
         if m.start() < floor:
             continue
-        a = _read_amount(m, sc, ctx)
+        a = _read_amount(m, sc, ctx, floor=floor)
         if a is None:
             continue
         pos = max(a.end, m.start() + 1)  # a run of number words may hold several numbers

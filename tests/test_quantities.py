@@ -398,7 +398,10 @@ def test_huge_text_does_not_crash():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
-        st.sampled_from(list("0123456789 ,.-/$%kmKMB()abc°C\n½٣") + ["km", " miles", " about "]),
+        st.sampled_from(
+            list("0123456789 ,.-/$%kmKMB()abc°C\n½٣€£")
+            + ["km", " miles", " about ", " £", " pounds", " 1 in 4", " between ", " and "]
+        ),
         max_size=40,
     ).map("".join)
 )
@@ -406,6 +409,15 @@ def test_offsets_on_random_text(text):
     nlp = load_model()
     doc = nlp(text)
     info = DocInfo(doc_id="x", text=text)
-    for r in extract(doc, info, None, {}):
+    found = extract(doc, info, None, {})
+    for r in found:
         assert text[r["start"] : r["end"]] == r["text"]
         assert r["start"] < r["end"]
+    for a, b in zip(found, found[1:]):
+        assert a["end"] <= b["start"]  # no overlapping rows
+
+
+def test_currency_never_overlaps_previous_amount():
+    text = "0 £-0km and 5 €-3"
+    found = extract(load_model()(text), DocInfo(doc_id="x", text=text), None, {})
+    assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
