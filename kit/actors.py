@@ -438,8 +438,12 @@ def _is_name_like(doc: Doc, s: int, e: int) -> bool:
 
 def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alias]]) -> list[_Cand]:
     """Merge spaCy entities with alias matches; the longer span wins."""
-    by_start = {m[0]: m for m in matches}
+    match_at = [-1] * len(doc)  # token -> index of the alias match covering it
+    for k, m in enumerate(matches):
+        for t in range(m[0], m[1]):
+            match_at[t] = k
     used_matches: set[int] = set()
+    covered = bytearray(len(doc))  # tokens inside an entity candidate
     cands: list[_Cand] = []
     for ent in doc.ents:
         if ent.label_ not in _ENT_LABELS:
@@ -449,11 +453,12 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue
         if ent.label_ == "PERSON":
             s += title_inside(doc, s, e)
-        inner = [m for m in matches if m[0] < e and m[1] > s]
+        inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
         crossing = [m for m in inner if m[0] < s or m[1] > e]
         if crossing:  # alias match crosses the entity border: trust the alias table
             continue
         exact = [m for m in inner if m[0] == s and m[1] == e]
+        covered[s:e] = b"\x01" * (e - s)
         if exact:
             used_matches.add(s)
             cands.append(_from_alias(s, e, exact[0][2], ent.label_))
@@ -464,8 +469,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         if inner and ent.label_ != "PERSON":
             _resolve_containing(doc, gaz, cand, inner)
         cands.append(cand)
-    for start, m in sorted(by_start.items()):
-        if start not in used_matches and not any(c.s < m[1] and c.e > m[0] for c in cands):
+    for m in matches:
+        if m[0] not in used_matches and not any(covered[m[0] : m[1]]):
             cands.append(_from_alias(m[0], m[1], m[2]))
     return cands
 
