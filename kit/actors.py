@@ -21,13 +21,13 @@ over token windows, and a few general repairs of the small model's mistakes:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from kit.aliases import TYPE_LABEL, Alias, Entry, Gazetteer, gazetteer_for, norm_key, slugify
+from kit.doc_arrays import arrays
 from kit.roles import person_title_role, title_inside
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -334,7 +334,7 @@ class _Cand:
 
 
 def _token_norms(doc: Doc) -> list[str]:
-    return [norm_key(t.text) for t in doc]
+    return [norm_key(t) for t in arrays(doc).text]
 
 
 def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
@@ -362,14 +362,15 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
     """Longest non-overlapping alias matches over token windows, left to right."""
     out = []
     n = len(doc)
+    arr = arrays(doc)
+    is_space, texts = arr.is_space, arr.text
     i = 0
     while i < n:
         best = None
-        if norms[i] and norms[i][0] in gaz.prefixes and not doc[i].is_space:
+        if norms[i] and norms[i][0] in gaz.prefixes and not is_space[i]:
             cat = ""
             for j in range(i, min(n, i + gaz.max_tokens)):
-                tok = doc[j]
-                if tok.is_space or "\n" in tok.text:
+                if is_space[j] or "\n" in texts[j]:
                     break
                 cat += norms[j]
                 if not norms[j]:
@@ -381,7 +382,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                     best = (i, j + 1, alias)
         if best is not None:
             s0, e0, alias = best
-            if e0 - s0 > 1 and doc[s0].lower_ == "the":  # "the Netherlands" -> "Netherlands"
+            if e0 - s0 > 1 and arr.lower[s0] == "the":  # "the Netherlands" -> "Netherlands"
                 s0 += 1
             out.append((s0, e0, alias))
             i = e0
@@ -750,22 +751,27 @@ def _compound(doc: Doc, s: int, e: int, entry: Entry, linked: str | None, relati
 
 def _short_forms(doc: Doc, cands: list[_Cand], compounds: list[_Cand]) -> list[_Cand]:
     """Later "the coalition" refers back to the last "<X>-led coalition" of the document."""
+    arr = arrays(doc)
+    lower, pos = arr.lower, arr.pos
     by_noun: dict[int, tuple[str, _Cand]] = {}
     for c in compounds:
-        by_noun[c.e] = (doc[c.e - 1].lower_, c)
+        by_noun[c.e] = (lower[c.e - 1], c)
     taken = {i for c in cands + compounds for i in range(c.s, c.e)}
     out = []
     last: dict[str, _Cand] = {}
-    for i, tok in enumerate(doc):
+    # only the token positions where something can happen, in document order
+    events = sorted(set(by_noun) | {i for i, w in enumerate(lower) if w == "coalition"})
+    for i in events:
         if i in by_noun:
             last[by_noun[i][0]] = by_noun[i][1]
-        followed = i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+        followed = i + 1 < len(doc) and pos[i + 1] in ("NOUN", "PROPN")
         if (
-            tok.lower_ == "coalition"
+            i < len(lower)
+            and lower[i] == "coalition"
             and i not in taken
             and "coalition" in last
             and i > 0
-            and doc[i - 1].lower_ == "the"
+            and lower[i - 1] == "the"
             and not followed
         ):
             ref = last["coalition"]
@@ -844,18 +850,15 @@ def _rows(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[dict]:
 # ----------------------------------------------------------------- summarize --
 
 
-def _mode(values: pd.Series) -> Any:
-    values = values.dropna()
-    if values.empty:
+def _mode_of(values: list) -> Any:
+    """The most frequent non-missing value, the earliest on ties (``None`` if none)."""
+    counts: dict = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    if not counts:
         return None
-    counts = Counter(values.tolist())
     best = max(counts.values())
-    return next(v for v in values.tolist() if counts[v] == best)
-
-
-def _first(values: pd.Series) -> Any:
-    values = values.dropna()
-    return values.iloc[0] if not values.empty else None
+    return next(v for v in values if counts[v] == best)
 
 
 def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -868,20 +871,37 @@ def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[
     )
     m = mentions.assign(_doc_order=mentions["doc_id"].map(order).fillna(len(order)))
     m = m.sort_values(["_doc_order", "start", "end"], kind="stable")
+    # One pass over plain lists (missing values as None) instead of a pandas loop per group.
+    fields = ("actor_id", "actor", "actor_type", "country", "title", "role", "doc_id", "text")
+    cols = {f: m[f].astype(object).where(m[f].notna(), None).tolist() for f in fields}
+    groups: dict[Any, dict[str, list]] = {}
+    for i, actor_id in enumerate(cols["actor_id"]):
+        if actor_id is None:
+            continue
+        g = groups.get(actor_id)
+        if g is None:
+            g = groups[actor_id] = {f: [] for f in fields[1:]}
+            g["n"] = [0]
+        g["n"][0] += 1
+        for f in fields[1:]:
+            v = cols[f][i]
+            if v is not None:
+                g[f].append(v)
     rows = []
-    for actor_id, g in m.groupby("actor_id", sort=True):
+    for actor_id in sorted(groups):
+        g = groups[actor_id]
         rows.append(
             {
                 "actor_id": actor_id,
-                "actor": _mode(g["actor"]),
-                "actor_type": _mode(g["actor_type"]),
-                "country": _mode(g["country"]),
-                "title": _mode(g["title"]),
-                "role": _first(g["role"]),
-                "n_mentions": len(g),
-                "n_docs": g["doc_id"].nunique(),
-                "aliases": "; ".join(sorted(set(g["text"].tolist()))),
-                "first_doc_id": g["doc_id"].iloc[0],
+                "actor": _mode_of(g["actor"]),
+                "actor_type": _mode_of(g["actor_type"]),
+                "country": _mode_of(g["country"]),
+                "title": _mode_of(g["title"]),
+                "role": g["role"][0] if g["role"] else None,
+                "n_mentions": g["n"][0],
+                "n_docs": len(set(g["doc_id"])),
+                "aliases": "; ".join(sorted(set(g["text"]))),
+                "first_doc_id": g["doc_id"][0] if g["doc_id"] else None,
             }
         )
     actors = pd.DataFrame.from_records(rows, columns=ACTOR_COLUMNS)

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from kit.resources import DATA_DIR
@@ -71,12 +72,15 @@ _WORDS = re.compile(r"[^\s\-‐‑–]+")
 _ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az)[\s\-‐‑’']+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Lower-case letters and digits only (accents removed), the matching key.
 
     >>> norm_key("Côte d’Ivoire"), norm_key("al-Tanf")
     ('cotedivoire', 'altanf')
     """
+    if text.isascii():  # NFKD leaves ASCII unchanged
+        return "".join(filter(str.isalnum, text.lower()))
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed.lower() if c.isalnum())
 

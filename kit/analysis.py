@@ -15,6 +15,7 @@ returning corpus-level tables (e.g. ``actors`` from ``mentions``).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from kit.doc_arrays import release as release_arrays
 from kit.nlp import DEFAULT_MAX_CHUNK_CHARS, DocInfo, model_name, sentence_rows
 
 #: Extractor name -> module, in the order they run (later ones may read earlier rows).
@@ -140,21 +142,27 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def language_warning(doc) -> str | None:
     """A short note when a text does not look like English (else ``None``).
 
     Uses two cheap signals from the parse: the share of letters that are Latin,
     and the share of words that are English function words.
     """
-    letters = [c for c in doc.text if c.isalpha()]
+    from spacy.attrs import IS_ALPHA, IS_STOP
+
+    letters = "".join(filter(str.isalpha, doc.text))
     if len(letters) < 40:
         return None
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / len(letters)
+    latin = len(_LATIN.findall(letters)) / len(letters)
     if latin < 0.5:
         return f"mostly non-Latin script ({latin:.0%} Latin letters); English models will do poorly"
-    words = [t for t in doc if t.is_alpha]
+    flags = doc.to_array([IS_ALPHA, IS_STOP])
+    words = flags[flags[:, 0] == 1]
     if len(words) >= 20:
-        stop = sum(t.is_stop for t in words) / len(words)
+        stop = int(words[:, 1].sum()) / len(words)
         if stop < 0.12:
             return f"may not be English (only {stop:.0%} English function words)"
     return None
@@ -196,6 +204,7 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
         out["doc_meta"].append(
             {"doc_id": doc_id, "n_sentences": len(sents), "lang_warning": language_warning(doc)}
         )
+        release_arrays()  # the shared token lists must not keep this Doc alive
     return out
 
 

@@ -16,7 +16,7 @@ closed at the end of its paragraph with a ``warning``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "“„‟«"
@@ -56,17 +56,36 @@ class QuoteMap:
     quotes: list[Quote] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
 
+    def _index(self) -> tuple[list[int] | None, int, list[int]]:
+        """Inner starts of the quotes, the longest inner span, problem offsets (cached)."""
+        key = (id(self.quotes), len(self.quotes), id(self.problems), len(self.problems))
+        cached = self.__dict__.get("_cached_index")
+        if cached is None or cached[0] != key:
+            starts: list[int] | None = [q.inner_start for q in self.quotes]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                starts = None  # built by hand out of order: plain scans
+            longest = max((q.inner_end - q.inner_start for q in self.quotes), default=0)
+            cached = (key, (starts, longest, [p[0] for p in self.problems]))
+            self.__dict__["_cached_index"] = cached
+        return cached[1]
+
     def overlapping(self, start: int, end: int, *, depth: int | None = 0) -> list[Quote]:
         """Quotes whose inner text overlaps ``[start, end)``."""
+        starts, longest, _ = self._index()
+        if starts is None:
+            lo, hi = 0, len(self.quotes)
+        else:  # only quotes starting within ``longest`` before ``start`` can reach it
+            lo = bisect_right(starts, start - longest - 1)
+            hi = bisect_left(starts, end)
         return [
             q
-            for q in self.quotes
+            for q in self.quotes[lo:hi]
             if (depth is None or q.depth == depth) and q.inner_start < end and q.inner_end > start
         ]
 
     def problems_in(self, start: int, end: int) -> list[str]:
         """Problem messages located in ``[start, end]``."""
-        starts = [p[0] for p in self.problems]
+        starts = self._index()[2]
         i = bisect_right(starts, start - 1)
         out = []
         while i < len(self.problems) and self.problems[i][0] <= end:
@@ -161,6 +180,7 @@ def find_quotes(text: str) -> QuoteMap:
             stack.pop()
 
     marks = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT)
+    next_mark = re.compile("[" + re.escape("".join(sorted(marks)) + "\n") + "]")
     i = 0
     while i < n:
         c = text[i]
@@ -178,7 +198,8 @@ def find_quotes(text: str) -> QuoteMap:
             i = nxt
             continue
         if c not in marks:
-            i += 1
+            m = next_mark.search(text, i)
+            i = m.start() if m else n
             continue
         d_open = any(e[0] == "d" for e in stack)
         s_open = any(e[0] == "s" for e in stack)
@@ -215,11 +236,42 @@ def find_quotes(text: str) -> QuoteMap:
     qmap.problems.sort()
     # depth from containment (robust to the order quotes were closed)
     fixed = []
-    for q in qmap.quotes:
-        depth = sum(1 for o in qmap.quotes if o is not q and o.start < q.start and o.end >= q.end)
+    for q, depth in zip(qmap.quotes, _containing_counts(qmap.quotes), strict=True):
         fixed.append(q if q.depth == depth else _with_depth(q, depth))
     qmap.quotes = fixed
     return qmap
+
+
+def _containing_counts(quotes: list[Quote]) -> list[int]:
+    """For each quote (sorted by start), how many quotes start before it and end at or after it.
+
+    A Fenwick tree over end offsets keeps this O(n log n) on texts with many quotes.
+    """
+    ends = sorted({q.end for q in quotes})
+    rank = {e: i + 1 for i, e in enumerate(ends)}
+    size = len(ends)
+    tree = [0] * (size + 1)
+    inserted = 0
+    counts: list[int] = []
+    i = 0
+    while i < len(quotes):
+        j = i
+        while j < len(quotes) and quotes[j].start == quotes[i].start:
+            j += 1
+        for q in quotes[i:j]:  # earlier starts only: query the group before inserting it
+            below, k = 0, rank[q.end] - 1
+            while k > 0:
+                below += tree[k]
+                k -= k & -k
+            counts.append(inserted - below)
+        for q in quotes[i:j]:
+            k = rank[q.end]
+            while k <= size:
+                tree[k] += 1
+                k += k & -k
+            inserted += 1
+        i = j
+    return counts
 
 
 def _with_depth(q: Quote, depth: int) -> Quote:

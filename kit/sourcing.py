@@ -633,7 +633,7 @@ def _adjacent_quote(
     lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
     hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
     p0, p1 = paras.bounds(rel.cue[0])
-    for q in qmap.quotes:
+    for q in _near_quotes(qmap, lo, hi):
         if q.depth or q.start in scare or q.n_words < 3:
             continue
         gap_before = text[q.end : lo] if q.end <= lo else None
@@ -651,6 +651,30 @@ def _adjacent_quote(
         ) and q.start <= p1:
             return q
     return None
+
+
+def _near_quotes(qmap: QuoteMap, lo: int, hi: int) -> list[Quote]:
+    """Quotes ending within 4 characters before ``lo`` or starting within 4 after ``hi``.
+
+    In the order of ``qmap.quotes``; the only ones :func:`_adjacent_quote` can return.
+    """
+    key = (id(qmap.quotes), len(qmap.quotes))
+    cached = qmap.__dict__.get("_near_index")
+    if cached is None or cached[0] != key:
+        by_end: dict[int, list[int]] = {}
+        by_start: dict[int, list[int]] = {}
+        for k, q in enumerate(qmap.quotes):
+            by_end.setdefault(q.end, []).append(k)
+            by_start.setdefault(q.start, []).append(k)
+        cached = (key, by_end, by_start)
+        qmap.__dict__["_near_index"] = cached
+    _, by_end, by_start = cached
+    picked: set[int] = set()
+    for off in range(lo - 4, lo + 1):
+        picked.update(by_end.get(off, ()))
+    for off in range(hi, hi + 5):
+        picked.update(by_start.get(off, ()))
+    return [qmap.quotes[k] for k in sorted(picked)]
 
 
 # ---------------------------------------------------------------- the pass --
@@ -909,6 +933,7 @@ class _Mentions:
             key=lambda r: (r["start"], r["end"]),
         )
         self.starts = [r["start"] for r in self.rows]
+        self.persons = [i for i, r in enumerate(self.rows) if r.get("actor_type") == "person"]
 
     def within(self, start: int, end: int) -> list[dict]:
         i = bisect_left(self.starts, start)
@@ -928,10 +953,8 @@ class _Mentions:
 
     def last_person_before(self, offset: int) -> dict | None:
         i = bisect_left(self.starts, offset)
-        for r in reversed(self.rows[:i]):
-            if r.get("actor_type") == "person":
-                return r
-        return None
+        k = bisect_left(self.persons, i) - 1  # the last person row before row i
+        return self.rows[self.persons[k]] if k >= 0 else None
 
 
 def _classify(
@@ -990,7 +1013,11 @@ def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:
         return None
     verb = rel.verb
     sent = verb.sent
-    for tx in timexes:
+    # timexes are sorted by (start, end): only those starting inside the sentence matter
+    first = bisect_left(timexes, sent.start_char, key=lambda t: t["start"])
+    for tx in timexes[first:]:
+        if tx["start"] > sent.end_char:
+            break
         if tx.get("type") != "DATE" or not isinstance(tx.get("start"), int):
             continue
         ts, te = tx["start"], tx["end"]
@@ -1099,10 +1126,26 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
     rels = [r for r in rels if r.content is not None]
     # speech reported inside a quotation belongs to the quoted speaker, not to the writer
     inside = [q for q in qmap.quotes if q.depth == 0 and q.warning is None and q.n_words > 5]
-    rels = [r for r in rels if not any(q.inner_start <= r.cue[0] < q.inner_end for q in inside)]
+    covered = _covered_by([(q.inner_start, q.inner_end) for q in inside])
+    rels = [r for r in rels if not covered(r.cue[0])]
     rels += _layout_relations(doc, text, qmap, lex, {r.cue[0] for r in rels})
     rels.sort(key=lambda r: (r.cue[0], r.cue[1]))
     return _rows(rels, doc, info, qmap, found)
+
+
+def _covered_by(spans: list[tuple[int, int]]):
+    """A test ``offset -> any(s <= offset < e for s, e in spans)`` in O(log n) per call."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # running maximum of the ends
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def covered(offset: int) -> bool:
+        i = bisect_right(starts, offset)
+        return i > 0 and reach[i - 1] > offset
+
+    return covered
 
 
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
@@ -1197,19 +1240,11 @@ def _rows(
     ids = [f"{info.doc_id}:a{n}" for n in range(1, len(rels) + 1)]
     # words of PERSON names in the document, so "Dillon" is a person once "Ryan Dillon" was
     person_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
+    parents = _parents(rels)
     rows = []
     for k, rel in enumerate(rels):
         stype, mention, affiliation = _classify(rel, mentions, text, person_names)
-        parent = None
-        best = None
-        for j, other in enumerate(rels):
-            if j == k or other.content is None:
-                continue
-            cs, ce = other.content
-            if cs <= rel.cue[0] and rel.cue[1] <= ce:
-                size = ce - cs
-                if best is None or size < best:
-                    best, parent = size, ids[j]
+        parent = ids[parents[k]] if parents[k] is not None else None
         channel, channel_id = _channel(rel, mentions)
         cs, ce = rel.content
         sent = doc.char_span(*rel.cue, alignment_mode="expand")
@@ -1248,6 +1283,31 @@ def _rows(
             }
         )
     return rows
+
+
+def _parents(rels: list[_Rel]) -> list[int | None]:
+    """For each relation, the other relation whose content most tightly holds its cue.
+
+    Smallest content wins, the earliest relation on ties; contents are looked up
+    by start offset, so long documents do not compare every pair.
+    """
+    spans = sorted(
+        (r.content[0], r.content[1], j) for j, r in enumerate(rels) if r.content is not None
+    )
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+    out: list[int | None] = []
+    for k, rel in enumerate(rels):
+        c0, c1 = rel.cue
+        best: tuple[int, int] | None = None
+        # a holding content starts at or before c0 and is at most ``longest`` long
+        lo = bisect_left(starts, c1 - longest)
+        hi = bisect_right(starts, c0)
+        for cs, ce, j in spans[lo:hi]:
+            if j != k and c1 <= ce and (best is None or (ce - cs, j) < best):
+                best = (ce - cs, j)
+        out.append(best[1] if best is not None else None)
+    return out
 
 
 def _channel(rel: _Rel, mentions: _Mentions) -> tuple[str | None, str | None]:

@@ -10,6 +10,7 @@ returns the longest non-overlapping matches in text order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 MONTHS: dict[str, int] = {
@@ -302,12 +303,19 @@ def candidates(text: str) -> list[Candidate]:
     found = [Candidate(name, m) for name, rx in COMPILED for m in rx.finditer(text) if m.group(0)]
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.name], c.start))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # taken non-empty spans never overlap, so sorted by start they are sorted by end too
+    starts: list[int] = []
+    ends: list[int] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in occupied):
+        cs, ce = c.start, c.end
+        i = bisect_left(starts, ce)  # spans starting before this one ends
+        if i and ends[i - 1] > cs:
             continue
         taken.append(c)
-        occupied.append((c.start, c.end))
+        if ce > cs:  # an empty span (taken last, being shortest) blocks nothing
+            j = bisect_left(starts, cs)
+            starts.insert(j, cs)
+            ends.insert(j, ce)
     taken.sort(key=lambda c: (c.start, c.end))
     return taken
 
