@@ -145,7 +145,7 @@ def _as_date(value: Any) -> date | None:
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
-def language_warning(doc) -> str | None:
+def language_warning(doc, text: str | None = None) -> str | None:
     """A short note when a text does not look like English (else ``None``).
 
     Uses two cheap signals from the parse: the share of letters that are Latin,
@@ -153,7 +153,7 @@ def language_warning(doc) -> str | None:
     """
     from spacy.attrs import IS_ALPHA, IS_STOP
 
-    letters = "".join(filter(str.isalpha, doc.text))
+    letters = "".join(filter(str.isalpha, doc.text if text is None else text))
     if len(letters) < 40:
         return None
     latin = len(_LATIN.findall(letters)) / len(letters)
@@ -202,7 +202,11 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
             found[table] = module.extract(doc, info, res, found)
             out[table] += found[table]
         out["doc_meta"].append(
-            {"doc_id": doc_id, "n_sentences": len(sents), "lang_warning": language_warning(doc)}
+            {
+                "doc_id": doc_id,
+                "n_sentences": len(sents),
+                "lang_warning": language_warning(doc, info.text),
+            }
         )
         release_arrays()  # the shared token lists must not keep this Doc alive
     return out

@@ -36,27 +36,31 @@ _LOCAL = threading.local()
 
 
 def _build(doc: Doc) -> DocArrays:
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, POS
+    from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
     from spacy.parts_of_speech import NAMES
 
     if not len(doc):
         return DocArrays([], [], [], [], [])
-    cols = doc.to_array([IDX, LENGTH, IS_SPACE, LOWER, POS]).T.tolist()
-    idx, length, space, lower, pos = cols
-    text = doc.text
+    # (``doc.text`` is rebuilt from every token on each access, so read strings by hash)
+    cols = doc.to_array([IDX, ORTH, IS_SPACE, LOWER, POS]).T.tolist()
+    idx, orth, space, lower, pos = cols
     strings = doc.vocab.strings
-    lower_of: dict[int, str] = {}
-    lowers = []
-    for h in lower:
-        s = lower_of.get(h)
-        if s is None:
-            s = lower_of[h] = strings[h]
-        lowers.append(s)
+    seen: dict[int, str] = {}
+
+    def lookup(hashes: list[int]) -> list[str]:
+        out = []
+        for h in hashes:
+            s = seen.get(h)
+            if s is None:
+                s = seen[h] = strings[h]
+            out.append(s)
+        return out
+
     names = {int(k): v for k, v in NAMES.items()}
     return DocArrays(
         idx=idx,
-        text=[text[i : i + n] for i, n in zip(idx, length, strict=True)],
-        lower=lowers,
+        text=lookup(orth),
+        lower=lookup(lower),
         is_space=[bool(s) for s in space],
         pos=[names.get(p, "") for p in pos],
     )

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from kit.doc_arrays import arrays
 from kit.numbers import (
     CURRENCY_SUFFIXES,
     FRACTION_WORDS,
@@ -204,7 +205,7 @@ class _Ctx:
         if self.doc is None or len(self.doc) == 0:
             return None
         if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = arrays(self.doc).idx
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
             return None

@@ -291,7 +291,7 @@ def interpret(c: Candidate, doc: Doc, dct: date | None, ctx: _Context) -> _Timex
         direction = _direction(tense(), _g(m, "rel"), present="future")
         if direction == "this":
             direction = "nearest"
-        if doc.text[c.end : c.end + 2] in ("'s", "\u2019s") and not _g(m, "rel"):
+        if c.match.string[c.end : c.end + 2] in ("'s", "\u2019s") and not _g(m, "rel"):
             direction = "past"  # "Thursday's close"
         d = tr.weekday_date(dct, wd, direction)
         if d is None:
