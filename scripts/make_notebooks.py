@@ -31,7 +31,10 @@ MODEL = None
 # DOC_ID: the document to explain (None: the first one).
 DOC_ID = None
 # EXTRACTORS: which tables to build, e.g. ["actors"] (None: all).
-EXTRACTORS = None"""
+EXTRACTORS = None
+# STORE: keep results in .kit-cache/kit.duckdb next to the corpus and reuse them on a
+# rerun (True), a path to a store file, or False to parse everything again.
+STORE = True"""
 
 SETUP = """%matplotlib inline
 from pathlib import Path
@@ -48,7 +51,7 @@ itables.init_notebook_mode(all_interactive=False, connected=False)
 pd.set_option("display.max_colwidth", 80)
 
 docs = kit.load(Path(CORPUS).expanduser())
-result = kit.analyze(docs, model=MODEL, extractors=EXTRACTORS)
+result = kit.analyze(docs, model=MODEL, extractors=EXTRACTORS, store=STORE)
 tables = result.tables()
 DOC = str(DOC_ID) if DOC_ID is not None else str(result.documents["doc_id"].iloc[0])
 doc_row = result.documents.set_index("doc_id").loc[DOC]
