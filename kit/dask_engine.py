@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from kit.analysis import Settings, analyze_records
-from kit.engine import DEFAULT_CHUNK_DOCS, Batch, _ordered, batches, merge
+from kit.engine import Batch, _ordered, balanced_chunk, batches, merge
 
 
 def get_client(*, client: Any = None, address: str | None = None) -> tuple[Any, bool]:
@@ -48,18 +48,21 @@ def iter_dask(
     *,
     client: Any = None,
     address: str | None = None,
-    chunk_docs: int = DEFAULT_CHUNK_DOCS,
+    chunk_docs: int | None = None,
     window: int | None = None,
 ) -> Iterator[Batch]:
-    """``(batch records, batch rows)`` in document order, computed on the cluster."""
-    parts = list(batches(records, chunk_docs))
-    if not parts:
+    """``(batch records, batch rows)`` in document order, computed on the cluster.
+
+    ``chunk_docs`` (documents per task) defaults to :func:`kit.engine.balanced_chunk`.
+    """
+    if not records:
         return
     client, owned = get_client(client=client, address=address)
     try:
+        workers = client.scheduler_info().get("workers", {})
+        threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
+        parts = list(batches(records, chunk_docs or balanced_chunk(len(records), threads)))
         if window is None:
-            workers = client.scheduler_info().get("workers", {})
-            threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
             window = 3 * threads
         yield from _ordered(
             lambda part: client.submit(analyze_records, part, settings, pure=False),
@@ -77,7 +80,7 @@ def run_dask(
     *,
     client: Any = None,
     address: str | None = None,
-    chunk_docs: int = DEFAULT_CHUNK_DOCS,
+    chunk_docs: int | None = None,
     window: int | None = None,
 ) -> dict[str, list[dict]]:
     """All rows of all records, concatenated in record order (see :func:`iter_dask`)."""
