@@ -129,11 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     cluster = client = None
     if not args.no_dask:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        from kit.dask_engine import local_cluster
+
+        cluster = local_cluster(2)  # Dask workers with kit.dask_engine.worker_config()
         client = Client(cluster)
         kit.analyze(warm, extractors=extractors, engine="dask", client=client, chunk_docs=4)
         configs.append(

