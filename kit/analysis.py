@@ -72,13 +72,6 @@ class Settings:
             max_chunk_chars=max_chunk_chars,
         )
 
-    def tables(self) -> list[str]:
-        """The table names these settings produce, in a fixed order."""
-        names = [_module(e).TABLE for e in self.extractors]
-        for e in self.extractors:
-            names += list(getattr(_module(e), "SUMMARY_TABLES", ()))
-        return names
-
 
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if value is None:

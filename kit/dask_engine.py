@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from kit.analysis import Settings, analyze_records
-from kit.engine import Batch, _ordered, balanced_chunk, batches, merge
+from kit.engine import Batch, _ordered, balanced_chunk, batches
 
 
 def get_client(*, client: Any = None, address: str | None = None) -> tuple[Any, bool]:
@@ -115,21 +115,3 @@ def iter_dask(
     finally:
         if owned:
             client.close()
-
-
-def run_dask(
-    records: Sequence[dict],
-    settings: Settings,
-    *,
-    client: Any = None,
-    address: str | None = None,
-    chunk_docs: int | None = None,
-    window: int | None = None,
-) -> dict[str, list[dict]]:
-    """All rows of all records, concatenated in record order (see :func:`iter_dask`)."""
-    return merge(
-        rows
-        for _, rows in iter_dask(
-            records, settings, client=client, address=address, chunk_docs=chunk_docs, window=window
-        )
-    )

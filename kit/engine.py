@@ -160,24 +160,19 @@ def run(
     own_bar = bar is None
     if own_bar:
         bar = progress_bar(len(records), progress)
-    out: dict[str, list[dict]] = {}
-    for part, rows in iter_batches(
-        records, settings, engine=engine, n_process=n_process, **options
-    ):
-        for table, table_rows in rows.items():
-            out.setdefault(table, []).extend(table_rows)
-        if bar is not None:
-            bar.update(len(part))
+
+    def counted(parts: Iterator[Batch]) -> Iterator[dict[str, list[dict]]]:
+        for part, rows in parts:
+            if bar is not None:
+                bar.update(len(part))
+            yield rows
+
+    out = merge(
+        counted(iter_batches(records, settings, engine=engine, n_process=n_process, **options))
+    )
     if bar is not None and own_bar:
         bar.close()
     return out
-
-
-def run_local(
-    records: Sequence[dict], settings: Settings, *, n_process: int = 1, **options: Any
-) -> dict[str, list[dict]]:
-    """:func:`run` with the local engine."""
-    return run(records, settings, engine="local", n_process=n_process, **options)
 
 
 # ---------------------------------------------------------- with a store --
