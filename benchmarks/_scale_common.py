@@ -22,7 +22,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 def shared_or_exit(path: str | None) -> Path:
     """The shared benchmark folder, or exit 0 with a skip message when it is absent."""
-    shared = Path(path) if path else DEFAULT_SHARED
+    shared = (Path(path) if path else DEFAULT_SHARED).resolve()
     if not (shared / "polnear-dev" / "text").is_dir():
         print(f"SKIP: shared benchmark data not found at {shared} (pass --shared PATH)")
         raise SystemExit(0)
@@ -40,6 +40,9 @@ def _dump(shared: Path, task: str, gold: str) -> list[str]:
         timeout=300,
     )
     if out.returncode != 0:
+        print(
+            f"note: {task} texts of {gold} left out (score.py failed: {out.stderr.strip()[-200:]})"
+        )
         return []
     return [json.loads(line)["text"] for line in out.stdout.splitlines() if line.strip()]
 

@@ -43,16 +43,43 @@ def batches(records: Sequence[dict], size: int = DEFAULT_CHUNK_DOCS) -> Iterator
         yield list(records[i : i + size])
 
 
-def balanced_chunk(n_records: int, workers: int, most: int = DEFAULT_CHUNK_DOCS) -> int:
-    """Documents per batch: at most ``most``, small enough that every worker gets
-    several batches (a corpus of 84 documents on 2 workers is cut in batches of 11).
+def balanced_parts(
+    records: Sequence[dict],
+    workers: int,
+    *,
+    chunk_docs: int | None = None,
+    per_worker: int = 8,
+) -> list[list[dict]]:
+    """Cut ``records`` (in order) into the parts that workers analyse one at a time.
 
-    >>> balanced_chunk(84, 2), balanced_chunk(10_000, 2), balanced_chunk(3, 2)
-    (11, 32, 1)
+    With ``chunk_docs`` every part has that many documents. Otherwise parts hold
+    about the same number of characters (parse time follows text length, not the
+    document count), about ``per_worker`` parts per worker so that all workers
+    finish at nearly the same time, and at most :data:`DEFAULT_CHUNK_DOCS`
+    documents each.
+
+    >>> docs = [{"text": "x" * n} for n in (900, 100, 100, 100, 100, 100, 100, 100, 100, 100)]
+    >>> [len(p) for p in balanced_parts(docs, 2, per_worker=1)]
+    [1, 9]
+    >>> [len(p) for p in balanced_parts(docs, 1)], [len(p) for p in balanced_parts(docs, 2, chunk_docs=4)]
+    ([10], [4, 4, 2])
     """
-    if workers <= 1:
-        return most
-    return max(1, min(most, -(-n_records // (4 * workers))))
+    if chunk_docs is not None or workers <= 1:
+        return list(batches(records, chunk_docs or DEFAULT_CHUNK_DOCS))
+    sizes = [len(r.get("text") or "") for r in records]
+    target = max(1, -(-sum(sizes) // (per_worker * workers)))
+    parts: list[list[dict]] = []
+    part: list[dict] = []
+    chars = 0
+    for record, size in zip(records, sizes):
+        if part and (len(part) >= DEFAULT_CHUNK_DOCS or chars + size > target):
+            parts.append(part)
+            part, chars = [], 0
+        part.append(record)
+        chars += size
+    if part:
+        parts.append(part)
+    return parts
 
 
 def merge(parts: Iterator[dict[str, list[dict]]]) -> dict[str, list[dict]]:
@@ -99,11 +126,11 @@ def iter_local(
 ) -> Iterator[Batch]:
     """``(batch records, batch rows)`` in order, in this process or ``n_process`` workers.
 
-    ``chunk_docs`` (documents per batch) defaults to :func:`balanced_chunk`.
+    ``chunk_docs`` (documents per batch) defaults to :func:`balanced_parts`.
     """
     if n_process < 1:
         raise ValueError(f"n_process must be >= 1, got {n_process}")
-    parts = list(batches(records, chunk_docs or balanced_chunk(len(records), n_process)))
+    parts = balanced_parts(records, n_process, chunk_docs=chunk_docs)
     if n_process == 1 or len(parts) <= 1:
         for part in parts:
             yield part, analyze_records(part, settings)

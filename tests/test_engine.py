@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kit.analysis import Settings, analyze, records_of
-from kit.engine import _ordered, batches, iter_batches, run
+from kit.engine import DEFAULT_CHUNK_DOCS, _ordered, balanced_parts, batches, iter_batches, run
 from tests._scale_corpus import corpus, working_extractors
 
 
@@ -143,6 +143,115 @@ def test_local_cluster_workers_run_with_the_fast_settings():
             return (
                 os.environ.get("MALLOC_TRIM_THRESHOLD_"),
                 dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.admin.tick.interval"),
+                dask.config.get("distributed.worker.memory.monitor-interval"),
             )
 
-        assert list(client.run(probe).values()) == [(None, False)]
+        assert list(client.run(probe).values()) == [(None, False, "1s", "500ms")]
+
+
+def test_dask_batches_go_to_the_free_worker_and_come_back_in_order(cluster):
+    """A long batch never holds up the others: they all run on the other worker."""
+    from distributed import as_completed
+
+    from kit.dask_engine import in_order_as_completed
+
+    _, client = cluster
+
+    def work(part):
+        import time
+
+        from distributed import get_worker
+
+        started = time.time()
+        time.sleep(part[0])
+        return part[1], get_worker().address, started, time.time()
+
+    parts = [[1.5, 0]] + [[0.05, i] for i in range(1, 9)]
+    out = list(
+        in_order_as_completed(
+            lambda p: client.submit(work, p, pure=False),
+            parts,
+            window=2,
+            as_completed=as_completed,
+            ahead=3,
+        )
+    )
+    assert [part for part, _ in out] == parts
+    results = [r for _, r in out]
+    assert [r[0] for r in results] == list(range(9))
+    slow_worker, slow_end = results[0][1], results[0][3]
+    during = [r for r in results[1:] if r[2] < slow_end]
+    assert during and all(r[1] != slow_worker for r in during)
+    # the out-of-order buffer is bounded: at most ahead * window parts beyond the slow one
+    assert len(during) <= 3 * 2 - 1
+    # never more than `window` tasks at the same time
+    edges = sorted([(r[2], 1) for r in results] + [(r[3], -1) for r in results])
+    running = peak = 0
+    for _, step in edges:
+        running += step
+        peak = max(peak, running)
+    assert peak <= 2
+
+
+def test_dask_task_errors_reach_the_caller(cluster):
+    from distributed import as_completed
+
+    from kit.dask_engine import in_order_as_completed
+
+    _, client = cluster
+
+    def work(part):
+        if part == ["bad"]:
+            raise RuntimeError("batch failed: bad")
+        return part
+
+    parts = [["a"], ["bad"], ["c"], ["d"]]
+    seen = []
+    with pytest.raises(RuntimeError, match="batch failed: bad"):
+        for _, result in in_order_as_completed(
+            lambda p: client.submit(work, p, pure=False),
+            parts,
+            window=2,
+            as_completed=as_completed,
+        ):
+            seen.append(result)
+    assert seen == [["a"]]
+
+
+def test_preload_loads_the_model_on_every_worker(cluster):
+    from kit.dask_engine import preload
+
+    _, client = cluster
+    settings = Settings.make(extractors=["actors"])
+    loaded = preload(client, settings)
+    assert sorted(loaded) == sorted(client.scheduler_info()["workers"])
+    assert set(loaded.values()) == {settings.model}
+    models = client.run(lambda: sorted(__import__("kit.nlp").nlp._MODELS))
+    assert all(settings.model in names for names in models.values())
+
+
+def test_parts_hold_about_equal_text_in_document_order():
+    lengths = [5_000, 200, 200, 9_000, 300, 300, 300, 4_000] * 12 + [100] * 200
+    records = [{"doc_id": f"d{i}", "text": "x" * n} for i, n in enumerate(lengths)]
+    parts = balanced_parts(records, 2)
+    assert [r for part in parts for r in part] == records
+    assert all(1 <= len(part) <= DEFAULT_CHUNK_DOCS for part in parts)
+    chars = [sum(len(r["text"]) for r in part) for part in parts]
+    target = sum(lengths) / 16
+    # every part but the last is close to the target (a part closes before it overflows)
+    assert all(c <= target or len(p) == 1 for c, p in zip(chars, parts))
+    assert all(
+        c >= target - 9_000 or len(p) == DEFAULT_CHUNK_DOCS for c, p in zip(chars, parts[:-1])
+    )
+    assert 16 <= len(parts) <= 32
+    # a long document stands alone rather than dragging others along
+    assert [len(p) for p in balanced_parts([{"text": "x" * 10_000}] + records[1:3], 2)][0] == 1
+
+
+def test_parts_with_chunk_docs_or_one_worker_count_documents():
+    records = [{"doc_id": str(i), "text": "x" * (i + 1)} for i in range(70)]
+    assert [len(p) for p in balanced_parts(records, 2, chunk_docs=25)] == [25, 25, 20]
+    assert [len(p) for p in balanced_parts(records, 1)] == [32, 32, 6]
+    assert balanced_parts([], 2) == []
+    assert balanced_parts([{"doc_id": "e", "text": ""}], 2) == [[{"doc_id": "e", "text": ""}]]
