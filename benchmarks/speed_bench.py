@@ -1,6 +1,6 @@
 """Words per second: kit.analyze (every extractor) against bare spaCy nlp.pipe, side by side.
 
-    python benchmarks/speed_bench.py --shared ../shared/benchmarks [--words 60000] [--repeat 7] [--no-dask]
+    python benchmarks/speed_bench.py --shared ../shared/benchmarks [--words 60000] [--repeat 5] [--no-dask]
 
 Same model, same texts (real articles from the shared benchmark sets, repeated
 to ``--words``), same batch size, in one run: bare ``nlp.pipe`` and
@@ -8,15 +8,19 @@ to ``--words``), same batch size, in one run: bare ``nlp.pipe`` and
 (parse + sentences: the kit's own overhead), and the Dask engine on a
 ``LocalCluster`` with 2 single-threaded workers (``kit.dask_engine.local_cluster``).
 
-This machine is shared and noisy (the same work took 45 CPU seconds in one
-minute and 59 in the next), so the benchmark runs many short rounds instead of
-one long run per configuration: each round runs every configuration once, in
-forward order on odd rounds and in reverse order on even ones (so a slow spell
-does not always hit the same configuration), and a ratio is the median over
-rounds of the ratio within a round. The best-of-rounds figures are shown too.
-The Dask cluster exists only during its own runs (started, warmed up with
-``kit.dask_engine.preload``, timed, closed), so its idle housekeeping never
-slows the others. Everything is warmed up before the first round.
+Fair runs. Every timed run happens in a fresh Python process that loaded the
+model and warmed up on *other* texts, so no run profits from caches filled by
+an earlier run over the same corpus (spaCy's vocabulary and the kit's lookup
+caches grow with every new word; a process that has already seen the corpus, or
+a worker forked from it, runs about 15% faster). The Dask cluster is started,
+preloaded (``kit.dask_engine.preload``) and warmed up in its run's process and
+closed afterwards, so its housekeeping never slows the others.
+
+Noise. This machine is shared (the same work took 45 CPU seconds one minute
+and 59 the next), so the benchmark runs several short rounds: each round runs
+every configuration once, in forward order on odd rounds and in reverse order
+on even ones, and a ratio is the median over rounds of the ratio within one
+round. The best-of-rounds figures are shown too.
 Prints a table and writes benchmarks/results/speed_bench.json.
 Targets: kit >= 0.85 x bare spaCy; n_process=2 >= 1.7 x n_process=1;
 Dask (2 workers) >= 0.9 x n_process=2.
@@ -25,8 +29,11 @@ Dask (2 workers) >= 0.9 x n_process=2.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +49,31 @@ from _scale_common import (  # noqa: E402
     table,
     working_extractors,
 )
+
+KIT, BARE, PARSE_ONLY, DASK = (
+    "kit.analyze, all extractors",
+    "bare spaCy nlp.pipe",
+    "kit.analyze, parse only",
+    "kit.analyze, all extractors, Dask 2 workers",
+)
+#: (system, processes) in forward run order, and the child run that measures it.
+CONFIGS = [
+    (BARE, 1, "bare"),
+    (KIT, 1, "kit"),
+    (PARSE_ONLY, 1, "parse"),
+    (BARE, 2, "bare"),
+    (KIT, 2, "kit"),
+    (DASK, 2, "dask"),
+]
+#: ratio name -> (numerator, denominator) as (system, processes), and its target.
+RATIOS = {
+    "kit_vs_bare_n1": ((KIT, 1), (BARE, 1), 0.85),
+    "kit_vs_bare_n2": ((KIT, 2), (BARE, 2), 0.85),
+    "parse_only_vs_bare_n1": ((PARSE_ONLY, 1), (BARE, 1), None),
+    "kit_n2_vs_n1": ((KIT, 2), (KIT, 1), 1.7),
+    "bare_n2_vs_n1": ((BARE, 2), (BARE, 1), None),
+    "dask2_vs_kit_n2": ((DASK, 2), (KIT, 2), 0.9),
+}
 
 
 def cpu_seconds() -> float:
@@ -61,13 +93,13 @@ def cpu_seconds() -> float:
 
 
 def instrument(extractors: list[str]) -> dict[str, float]:
-    """Wrap each extractor's ``extract`` to add up its seconds (in this process only)."""
+    """Wrap each extractor's ``extract`` to add up its CPU seconds (in this process)."""
     from kit.analysis import _module
 
     spent: dict[str, float] = {}
     for name in extractors:
         module = _module(name)
-        original = getattr(module, "_bench_original", module.extract)
+        original = module.extract
 
         def timed(*a, _f=original, _n=name, **k):
             started = time.process_time()
@@ -76,19 +108,8 @@ def instrument(extractors: list[str]) -> dict[str, float]:
             finally:
                 spent[_n] = spent.get(_n, 0.0) + time.process_time() - started
 
-        module._bench_original = original
         module.extract = timed
     return spent
-
-
-def uninstrument(extractors: list[str]) -> None:
-    from kit.analysis import _module
-
-    for name in extractors:
-        module = _module(name)
-        if hasattr(module, "_bench_original"):
-            module.extract = module._bench_original
-            del module._bench_original
 
 
 def bare(nlp, texts: list[str], n_process: int, batch_size: int) -> None:
@@ -98,37 +119,81 @@ def bare(nlp, texts: list[str], n_process: int, batch_size: int) -> None:
     assert n > 0
 
 
-KIT, BARE, PARSE_ONLY, DASK = (
-    "kit.analyze, all extractors",
-    "bare spaCy nlp.pipe",
-    "kit.analyze, parse only",
-    "kit.analyze, all extractors, Dask 2 workers",
-)
-#: ratio name -> (numerator, denominator) as (system, processes), and its target.
-RATIOS = {
-    "kit_vs_bare_n1": ((KIT, 1), (BARE, 1), 0.85),
-    "kit_vs_bare_n2": ((KIT, 2), (BARE, 2), 0.85),
-    "parse_only_vs_bare_n1": ((PARSE_ONLY, 1), (BARE, 1), None),
-    "kit_n2_vs_n1": ((KIT, 2), (KIT, 1), 1.7),
-    "bare_n2_vs_n1": ((BARE, 2), (BARE, 1), None),
-    "dask2_vs_kit_n2": ((DASK, 2), (KIT, 2), 0.9),
-}
+# ------------------------------------------------------------ one timed run --
 
 
-def dask_run(docs, warm, extractors: list[str]):
-    """Start a tuned 2-worker LocalCluster, warm it up, time one analysis, close it."""
-    from distributed import Client
+def child(args: argparse.Namespace) -> int:
+    """Load, warm up on other texts, time one configuration, print one JSON line."""
+    import pandas as pd
 
     import kit
-    from kit.analysis import Settings
-    from kit.dask_engine import local_cluster, preload
+    from kit.nlp import load_model
 
-    with local_cluster(2) as cluster, Client(cluster) as client:
-        preload(client, Settings.make(extractors=extractors))  # as the forked workers have it
+    docs = pd.read_parquet(args.corpus)
+    warm = pd.read_parquet(args.warm)
+    extractors = [e for e in args.extractors.split(",") if e]
+    nlp = load_model()
+    bare(nlp, list(warm["text"]), 1, args.batch_size)
+    kit.analyze(warm, extractors=extractors)
+    texts = list(docs["text"])
+    spent: dict[str, float] | None = None
+    cluster = client = None
+    if args.child == "bare":
+        # with 2 processes, batches small enough that each process gets several
+        # (as the kit cuts its parts), so spaCy is not held back by one long batch
+        size = args.batch_size if args.procs == 1 else max(1, len(texts) // (8 * args.procs))
+        run = lambda: bare(nlp, texts, args.procs, min(args.batch_size, size))  # noqa: E731
+    elif args.child == "parse":
+        run = lambda: kit.analyze(docs, extractors=[], n_process=args.procs)  # noqa: E731
+    elif args.child == "kit":
+        spent = instrument(extractors) if args.procs == 1 else None
+        run = lambda: kit.analyze(docs, extractors=extractors, n_process=args.procs)  # noqa: E731
+    else:
+        from distributed import Client
+
+        from kit.analysis import Settings
+        from kit.dask_engine import local_cluster, preload
+
+        cluster = local_cluster(args.procs)  # workers with kit.dask_engine.worker_config()
+        client = Client(cluster)
+        preload(client, Settings.make(extractors=extractors))
         kit.analyze(warm, extractors=extractors, engine="dask", client=client, chunk_docs=4)
+        run = lambda: kit.analyze(docs, extractors=extractors, engine="dask", client=client)  # noqa: E731
+    try:
         cpu0, started = cpu_seconds(), time.perf_counter()
-        kit.analyze(docs, extractors=extractors, engine="dask", client=client)
-        return time.perf_counter() - started, cpu_seconds() - cpu0
+        run()
+        took, cpu = time.perf_counter() - started, cpu_seconds() - cpu0
+    finally:
+        if client is not None:
+            client.close()
+            cluster.close()
+    shares = {k: v / cpu for k, v in spent.items()} if spent else {}
+    print(json.dumps({"seconds": took, "cpu": cpu, "shares": shares}))
+    return 0
+
+
+def timed_run(args: argparse.Namespace, paths: dict, kind: str, procs: int, extractors) -> dict:
+    """One configuration in a fresh process (see :func:`child`)."""
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        kind,
+        "--procs",
+        str(procs),
+        "--corpus",
+        str(paths["corpus"]),
+        "--warm",
+        str(paths["warm"]),
+        "--extractors",
+        ",".join(extractors),
+        "--batch-size",
+        str(args.batch_size),
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} (n={procs}) failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def median(values: list[float]) -> float:
@@ -141,61 +206,50 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None, help="shared benchmark folder")
     ap.add_argument("--words", type=int, default=60_000, help="corpus size in words")
-    ap.add_argument("--repeat", type=int, default=7, help="rounds (ratios: median over rounds)")
+    ap.add_argument("--repeat", type=int, default=5, help="rounds (ratios: median over rounds)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--procs", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--warm", help=argparse.SUPPRESS)
+    ap.add_argument("--extractors", default="", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        return child(args)
     shared = shared_or_exit(args.shared)
 
-    import kit
-    from kit.nlp import load_model, model_name
+    from kit.nlp import model_name
 
     texts_all = real_texts(shared)
     docs = corpus(texts_all, words=args.words)
-    texts = list(docs["text"])
-    words = n_words(texts)
+    words = n_words(docs["text"])
+    # warm-up texts the timed corpus does not contain (unless it cycles through them all)
+    warm = corpus(texts_all[::-1], n_docs=8).assign(doc_id=lambda d: "w" + d["doc_id"])
     extractors = working_extractors(texts_all[::5])
+    configs = [c for c in CONFIGS if not (args.no_dask and c[0] == DASK)]
     print(
         f"corpus: {len(docs):,} documents, {words:,} words (from {len(texts_all)} real texts); "
-        f"model {model_name()}; extractors {extractors}; load avg {os.getloadavg()[0]:.1f}"
+        f"model {model_name()}; extractors {extractors}; {args.repeat} rounds"
     )
-    nlp = load_model()
-    warm = docs.head(8)
-    bare(nlp, list(warm["text"]), 1, args.batch_size)
-    kit.analyze(warm, extractors=extractors)
-
-    def timed(fn):
-        def run():
-            cpu0, started = cpu_seconds(), time.perf_counter()
-            fn()
-            return time.perf_counter() - started, cpu_seconds() - cpu0
-
-        return run
-
-    configs = [
-        (BARE, 1, timed(lambda: bare(nlp, texts, 1, args.batch_size))),
-        (KIT, 1, timed(lambda: kit.analyze(docs, extractors=extractors))),
-        (PARSE_ONLY, 1, timed(lambda: kit.analyze(docs, extractors=[]))),
-        (BARE, 2, timed(lambda: bare(nlp, texts, 2, args.batch_size))),
-        (KIT, 2, timed(lambda: kit.analyze(docs, extractors=extractors, n_process=2))),
-    ]
-    if not args.no_dask:
-        configs.append((DASK, 2, lambda: dask_run(docs, warm, extractors)))
     runs: dict[tuple[str, int], list[tuple[float, float]]] = {(n, p): [] for n, p, _ in configs}
-    breakdowns: list[dict[str, float]] = []
-    for round_no in range(1, args.repeat + 1):
-        print(f"round {round_no} of {args.repeat} (load avg {os.getloadavg()[0]:.1f})")
-        for name, procs, fn in configs if round_no % 2 else configs[::-1]:
-            spent = instrument(extractors) if (name, procs) == (KIT, 1) else None
-            took, cpu = fn()
-            uninstrument(extractors)
-            if spent is not None:
-                breakdowns.append({k: v / cpu for k, v in spent.items()})
-            runs[name, procs].append((took, cpu))
-            print(
-                f"  {name} (n={procs}): {took:.1f} s, {words / took:,.0f} words/s, {cpu:.1f} CPU s",
-                flush=True,
-            )
+    shares: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {"corpus": Path(tmp) / "corpus.parquet", "warm": Path(tmp) / "warm.parquet"}
+        docs.to_parquet(paths["corpus"])
+        warm.to_parquet(paths["warm"])
+        for round_no in range(1, args.repeat + 1):
+            print(f"round {round_no} of {args.repeat} (load avg {os.getloadavg()[0]:.1f})")
+            for name, procs, kind in configs if round_no % 2 else configs[::-1]:
+                got = timed_run(args, paths, kind, procs, extractors)
+                runs[name, procs].append((got["seconds"], got["cpu"]))
+                if got["shares"]:
+                    shares.append(got["shares"])
+                print(
+                    f"  {name} (n={procs}): {got['seconds']:.1f} s, "
+                    f"{words / got['seconds']:,.0f} words/s, {got['cpu']:.1f} CPU s",
+                    flush=True,
+                )
 
     rows = []
     for (name, procs), measured in runs.items():
@@ -211,7 +265,6 @@ def main(argv: list[str] | None = None) -> int:
                 "words_per_cpu_s": round(words / best_cpu),
             }
         )
-
     ratios, ratio_rows = {}, []
     for key, (num, den, target) in RATIOS.items():
         if num not in runs or den not in runs:
@@ -234,24 +287,12 @@ def main(argv: list[str] | None = None) -> int:
                 "met": ("yes" if value >= target else "NO") if target else "",
             }
         )
-    cpu_ratio = [(words / n[1]) / (words / d[1]) for n, d in zip(runs[KIT, 1], runs[BARE, 1])]
+    cpu_ratio = [d[1] / n[1] for n, d in zip(runs[KIT, 1], runs[BARE, 1])]
     ratios["kit_vs_bare_n1_cpu"] = {"median": round(median(cpu_ratio), 3)}
-    breakdown = {k: round(median([b.get(k, 0.0) for b in breakdowns]), 4) for k in breakdowns[0]}
+    breakdown = {k: round(median([s.get(k, 0.0) for s in shares]), 4) for k in shares[0]}
+    columns = ["system", "processes", "best_seconds", "median_seconds", "words_per_s"]
     print()
-    print(
-        table(
-            rows,
-            [
-                "system",
-                "processes",
-                "best_seconds",
-                "median_seconds",
-                "words_per_s",
-                "cpu_seconds",
-                "words_per_cpu_s",
-            ],
-        )
-    )
+    print(table(rows, [*columns, "cpu_seconds", "words_per_cpu_s"]))
     print("\nextractor share of CPU time in the n_process=1 run (median over rounds):")
     for name, share in breakdown.items():
         print(f"  {name:<14} {share:6.1%}")

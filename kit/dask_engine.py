@@ -177,23 +177,30 @@ def in_order_as_completed(
     running: dict[Any, int] = {}
     finished = as_completed([])
     submitted = yielded = 0
+
+    def refill() -> None:
+        nonlocal submitted
+        while (
+            submitted < len(parts)
+            and len(running) < window
+            and submitted - yielded < ahead * window
+        ):
+            future = submit(parts[submitted])
+            running[future] = submitted
+            finished.add(future)
+            submitted += 1
+
     try:
         while yielded < len(parts):
-            while (
-                submitted < len(parts)
-                and len(running) < window
-                and submitted - yielded < ahead * window
-            ):
-                future = submit(parts[submitted])
-                running[future] = submitted
-                finished.add(future)
-                submitted += 1
+            refill()
             if yielded in done:
                 yield parts[yielded], done.pop(yielded)
                 yielded += 1
                 continue
             future = next(finished)
-            done[running.pop(future)] = future.result()
+            index = running.pop(future)
+            refill()  # the freed worker gets its next part while this result travels
+            done[index] = future.result()
     finally:
         for future in running:
             future.cancel()
