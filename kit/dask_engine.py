@@ -51,7 +51,7 @@ def worker_config() -> dict[str, Any]:
     Dask's defaults cost parsing speed in three ways: the nanny starts workers
     with ``MALLOC_TRIM_THRESHOLD_=65536`` (glibc then returns memory to the
     system after every batch, and maps every large array afresh), each worker
-    samples its own stack every 10 ms, and scheduler and workers wake up 70
+    samples its own stack every 10 ms, and scheduler and workers wake up ~60
     times a second for housekeeping (event-loop tick, system and memory
     monitors), taking the interpreter lock from the parsing thread each time.
     On 2 cores the housekeeping alone used about 9% of one core while idle.
