@@ -134,8 +134,6 @@ def iter_dask(
         return
     client, owned = get_client(client=client, address=address)
     try:
-        from distributed import as_completed
-
         workers = client.scheduler_info().get("workers", {})
         threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
         parts = balanced_parts(records, threads, chunk_docs=chunk_docs)
@@ -143,7 +141,6 @@ def iter_dask(
             lambda part: client.submit(analyze_records, part, settings, pure=False),
             parts,
             window=max(window or threads, 1),
-            as_completed=as_completed,
         )
     finally:
         if owned:
@@ -155,24 +152,22 @@ def in_order_as_completed(
     parts: Sequence[list[dict]],
     *,
     window: int,
-    as_completed: Callable[[list[Any]], Any],
     ahead: int = 4,
 ) -> Iterator[Batch]:
     """Run ``parts`` with ``window`` tasks in flight, yielding results in part order.
 
-    ``submit(part)`` returns a future; ``as_completed([])`` returns an iterator of
-    finished futures that accepts more with ``.add(future)`` (as
-    ``distributed.as_completed`` does). A new part is submitted whenever any task
-    finishes, so it lands on the worker that is free; finished results wait here
-    for their turn. At most ``ahead * window`` parts run or wait beyond the oldest
-    one not yet yielded, which bounds the memory held by out-of-order results.
+    ``submit(part)`` returns a Dask future. A new part is submitted whenever any
+    task finishes, so it lands on the worker that is free; finished results wait
+    here for their turn. At most ``ahead * window`` parts run or wait beyond the
+    oldest one not yet yielded, which bounds the memory held by out-of-order results.
 
-    >>> from distributed import as_completed
     >>> out = in_order_as_completed(lambda p: client.submit(len, p), [[1], [1, 2]],
-    ...                             window=2, as_completed=as_completed)  # doctest: +SKIP
-    >>> [n for _, n in out]                                               # doctest: +SKIP
+    ...                             window=2)                    # doctest: +SKIP
+    >>> [n for _, n in out]                                      # doctest: +SKIP
     [1, 2]
     """
+    from distributed import as_completed
+
     done: dict[int, Any] = {}
     running: dict[Any, int] = {}
     finished = as_completed([])

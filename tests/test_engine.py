@@ -152,8 +152,6 @@ def test_local_cluster_workers_run_with_the_fast_settings():
 
 def test_dask_batches_go_to_the_free_worker_and_come_back_in_order(cluster):
     """A long batch never holds up the others: they all run on the other worker."""
-    from distributed import as_completed
-
     from kit.dask_engine import in_order_as_completed
 
     _, client = cluster
@@ -173,7 +171,6 @@ def test_dask_batches_go_to_the_free_worker_and_come_back_in_order(cluster):
             lambda p: client.submit(work, p, pure=False),
             parts,
             window=2,
-            as_completed=as_completed,
             ahead=3,
         )
     )
@@ -195,8 +192,6 @@ def test_dask_batches_go_to_the_free_worker_and_come_back_in_order(cluster):
 
 
 def test_dask_task_errors_reach_the_caller(cluster):
-    from distributed import as_completed
-
     from kit.dask_engine import in_order_as_completed
 
     _, client = cluster
@@ -213,7 +208,6 @@ def test_dask_task_errors_reach_the_caller(cluster):
             lambda p: client.submit(work, p, pure=False),
             parts,
             window=2,
-            as_completed=as_completed,
         ):
             seen.append(result)
     assert seen == [["a"]]
