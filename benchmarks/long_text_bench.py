@@ -5,7 +5,7 @@
 The text is built from real PolNeAR dev sentences (read at run time, never
 copied), joined with single spaces into ONE paragraph of ``size`` MB. Each
 configuration runs in a fresh subprocess so that its peak RSS is its own:
-bare spaCy (the kit's chunked parse, ``kit.nlp.parse_texts``, no extractors)
+bare spaCy (the kit's chunked parse, ``kit.nlp.model.parse_texts``, no extractors)
 and ``kit.analyze`` with every extractor. Prints a table and writes
 benchmarks/results/long_text_bench.json. Target: the analysis takes roughly
 the time of its parse, with memory that does not blow up.
@@ -29,7 +29,7 @@ import json, resource, sys, time
 from pathlib import Path
 import pandas as pd
 import kit
-from kit.nlp import load_model, parse_texts
+from kit.nlp.model import load_model, parse_texts
 
 mode, folder, size = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]

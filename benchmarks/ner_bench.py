@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import kit
-    from kit.nlp import load_model
+    from kit.nlp.model import load_model
 
     records = dump_texts(shared)
     texts = [r["text"] for r in records]

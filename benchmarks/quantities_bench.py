@@ -126,8 +126,9 @@ def score(shared: Path, gold: Path, preds: list[dict]) -> dict:
 
 
 def speed(shared: Path, limit: int | None) -> dict | None:
-    from kit.nlp import DocInfo, load_model, parse_texts, sentence_rows
-    from kit.quantities import extract, scanner
+    from kit.extract.quantities.extractor import extract
+    from kit.extract.quantities.scanner import scanner
+    from kit.nlp.model import DocInfo, load_model, parse_texts, sentence_rows
 
     folder = shared / "polnear-dev" / "text"
     if not folder.is_dir():
@@ -135,7 +136,7 @@ def speed(shared: Path, limit: int | None) -> dict | None:
     files = sorted(folder.glob("*.txt"))[:limit]
     texts = [f.read_text(encoding="utf-8") for f in files]
     nlp = load_model()
-    from kit.units import lexicon, pint_unit, registry
+    from kit.extract.quantities.units import lexicon, pint_unit, registry
 
     for cached in (scanner, lexicon, pint_unit, registry):
         cached.cache_clear()  # time the once-per-process build honestly

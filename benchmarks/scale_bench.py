@@ -6,7 +6,7 @@
 1. Cache: ``kit.analyze(docs, store=...)`` on ``--cache-docs`` real article texts
    (cut to ``--cache-chars``), then the same again (read from the store; target
    under 5% of the first run), then with 10 new documents (only those parsed).
-2. Memory: ``kit.stream.analyze_stream`` over a lazily generated corpus of
+2. Memory: ``kit.run.stream.analyze_stream`` over a lazily generated corpus of
    1k and 10k documents in a fresh child process each; peak RSS is polled with
    psutil (and the child's own ``ru_maxrss``). Target: flat as the corpus grows.
 
@@ -42,8 +42,8 @@ def cache_runs(texts: list[str], extractors: list[str], n_docs: int, chars: int)
     import pandas as pd
 
     import kit
-    from kit import engine
-    from kit.store import Store
+    from kit.run import engines as engine
+    from kit.run.store import Store
 
     docs = corpus(texts, n_docs=n_docs + 10, chars=chars)
     base, extra = docs.head(n_docs), docs
@@ -100,7 +100,7 @@ import json, resource, sys, time
 sys.path.insert(0, {bench!r}); sys.path.insert(0, {root!r})
 from _scale_common import real_texts, truncate
 from pathlib import Path
-from kit.stream import analyze_stream
+from kit.run.stream import analyze_stream
 texts = [truncate(t, {chars}) for t in real_texts(Path({shared!r}))]
 def records(n):
     for i in range(n):

@@ -6,14 +6,14 @@ Same model, same texts (real articles from the shared benchmark sets, repeated
 to ``--words``), same batch size, in one run: bare ``nlp.pipe`` and
 ``kit.analyze`` with n_process 1 and 2, ``kit.analyze`` with no extractors
 (parse + sentences: the kit's own overhead), and the Dask engine on a
-``LocalCluster`` with 2 single-threaded workers (``kit.dask_engine.local_cluster``).
+``LocalCluster`` with 2 single-threaded workers (``kit.run.dask_engine.local_cluster``).
 
 Fair runs. Every timed run happens in a fresh Python process that loaded the
 model and warmed up on *other* texts, so no run profits from caches filled by
 an earlier run over the same corpus (spaCy's vocabulary and the kit's lookup
 caches grow with every new word; a process that has already seen the corpus, or
 a worker forked from it, runs about 15% faster). The Dask cluster is started,
-preloaded (``kit.dask_engine.preload``) and warmed up in its run's process and
+preloaded (``kit.run.dask_engine.preload``) and warmed up in its run's process and
 closed afterwards, so its housekeeping never slows the others.
 
 Noise. This machine is shared (the same work took 45 CPU seconds one minute
@@ -94,7 +94,7 @@ def cpu_seconds() -> float:
 
 def instrument(extractors: list[str]) -> dict[str, float]:
     """Wrap each extractor's ``extract`` to add up its CPU seconds (in this process)."""
-    from kit.analysis import _module
+    from kit.extract.registry import _module
 
     spent: dict[str, float] = {}
     for name in extractors:
@@ -127,7 +127,7 @@ def child(args: argparse.Namespace) -> int:
     import pandas as pd
 
     import kit
-    from kit.nlp import load_model
+    from kit.nlp.model import load_model
 
     docs = pd.read_parquet(args.corpus)
     warm = pd.read_parquet(args.warm)
@@ -151,10 +151,10 @@ def child(args: argparse.Namespace) -> int:
     else:
         from distributed import Client
 
-        from kit.analysis import Settings
-        from kit.dask_engine import local_cluster, preload
+        from kit.run.dask_engine import local_cluster, preload
+        from kit.run.pipeline import Settings
 
-        cluster = local_cluster(args.procs)  # workers with kit.dask_engine.worker_config()
+        cluster = local_cluster(args.procs)  # workers with kit.run.dask_engine.worker_config()
         client = Client(cluster)
         preload(client, Settings.make(extractors=extractors))
         kit.analyze(warm, extractors=extractors, engine="dask", client=client, chunk_docs=4)
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         return child(args)
     shared = shared_or_exit(args.shared)
 
-    from kit.nlp import model_name
+    from kit.nlp.model import model_name
 
     texts_all = real_texts(shared)
     docs = corpus(texts_all, words=args.words)

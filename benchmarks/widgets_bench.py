@@ -4,7 +4,7 @@
 
 Analyses the bundled seed article and the PolNeAR dev texts once with
 ``kit.analyze``, replicates their rows to ``--docs`` documents (new doc_ids,
-dates and outlets), builds each explorer of :mod:`kit.widgets` on those tables
+dates and outlets), builds each explorer of :mod:`kit.present.widgets` on those tables
 and times every callback by setting widget values as a user would. Prints
 median / p95 / max milliseconds per callback and writes
 benchmarks/results/widgets_bench.json. Target: every callback under 200 ms.
@@ -105,7 +105,7 @@ def timed(explorer, name: str, values: list) -> list[float]:
 
 
 def bench(tables: dict[str, pd.DataFrame], repeats: int) -> list[dict]:
-    from kit import widgets
+    from kit.present import widgets
 
     rows: list[dict] = []
 

@@ -16,22 +16,25 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from kit.version import __version__  # noqa: F401  (re-exported)
 
 # public name -> "module:attribute"; resolved lazily so `import kit` stays light.
 _EXPORTS = {
-    "load": "kit.corpus:load",
-    "load_report": "kit.corpus:load_report",
-    "LoadError": "kit.corpus:LoadError",
-    "analyze": "kit.analysis:analyze",
-    "Analysis": "kit.analysis:Analysis",
-    "load_model": "kit.nlp:load_model",
-    "analyze_stream": "kit.stream:analyze_stream",
-    "Store": "kit.store:Store",
-    "timeline": "kit.timex:timeline",
-    "export_tables": "kit.export:export_tables",
-    "show": "kit.display:show",
-    "render_document": "kit.display:render_document",
+    "load": "kit.io.corpus:load",
+    "load_report": "kit.io.corpus:load_report",
+    "LoadError": "kit.io.corpus:LoadError",
+    "analyze": "kit.api:analyze",
+    "Analysis": "kit.api:Analysis",
+    "load_model": "kit.nlp.model:load_model",
+    "analyze_stream": "kit.run.stream:analyze_stream",
+    "Store": "kit.run.store:Store",
+    "timeline": "kit.present.views:timeline",
+    "export_tables": "kit.io.export:export_tables",
+    "show": "kit.present.display:show",
+    "render_document": "kit.present.display:render_document",
+    "SCHEMAS": "kit.tables:SCHEMAS",
+    "plots": "kit.present.plots",
+    "widgets": "kit.present.widgets",
 }
 
 __all__ = [*_EXPORTS, "__version__"]
@@ -41,8 +44,9 @@ def __getattr__(name: str) -> Any:
     target = _EXPORTS.get(name)
     if target is None:
         raise AttributeError(f"module 'kit' has no attribute {name!r}")
-    module_name, attr = target.split(":")
-    value = getattr(importlib.import_module(module_name), attr)
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    value = getattr(module, attr) if attr else module
     globals()[name] = value
     return value
 

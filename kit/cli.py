@@ -103,21 +103,21 @@ def _positive(value: str) -> int:
 
 
 def _version() -> str:
-    import kit
+    from kit.version import __version__
 
-    return kit.__version__
+    return __version__
 
 
 def _load_documents(corpus: str) -> Any:
-    """Load the corpus; :class:`kit.render.CorpusError` (with the report) when unusable."""
-    from kit.render import check_corpus
+    """Load the corpus; :class:`kit.present.render.CorpusError` (with the report) when unusable."""
+    from kit.present.render import check_corpus
 
     return check_corpus(corpus)
 
 
 def analyze_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     """Keyword arguments for :func:`kit.analyze` that this version of it accepts."""
-    from kit.analysis import analyze
+    from kit.api import analyze
 
     params = inspect.signature(analyze).parameters
     kwargs: dict[str, Any] = {"model": args.model, "n_process": args.n_process}
@@ -148,9 +148,9 @@ def summary_lines(result: Any, *, load_skipped: Sequence[tuple[str, str]] = ()) 
 def load_skipped(docs: Any) -> list[tuple[str, str]]:
     """(file, reason) for inputs ``kit.load`` skipped, from its load report if it has one."""
     try:
-        import kit
+        from kit.io.corpus import load_report
 
-        report = kit.load_report(docs)
+        report = load_report(docs)
     except Exception:  # noqa: BLE001 - the report is optional extra information
         return []
     cols = getattr(report, "columns", None)
@@ -167,11 +167,11 @@ def load_skipped(docs: Any) -> list[tuple[str, str]]:
 
 def cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     """``kit analyze``: analyse the corpus and export every table."""
-    import kit
-    from kit.export import export_tables
+    from kit.api import analyze
+    from kit.io.export import export_tables
 
     docs = _load_documents(args.corpus)
-    result = kit.analyze(docs, **analyze_kwargs(args))
+    result = analyze(docs, **analyze_kwargs(args))
     written = export_tables(result, args.out)
     print(f"kit analyze {args.corpus} -> {args.out}", file=out)
     for line in summary_lines(result, load_skipped=load_skipped(docs)):
@@ -184,7 +184,7 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     """``kit run``: execute notebooks into the output folder."""
-    from kit.render import run_notebooks
+    from kit.present.render import run_notebooks
 
     results = run_notebooks(
         args.notebooks,
@@ -201,7 +201,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     """``kit render``: execute notebooks and write HTML pages plus an index."""
-    from kit.render import render_notebooks
+    from kit.present.render import render_notebooks
 
     pages = render_notebooks(
         args.notebooks,
@@ -234,8 +234,8 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kit`` console script; returns the exit code."""
-    from kit.nlp import ModelNotFoundError
-    from kit.render import CorpusError
+    from kit.nlp.model import ModelNotFoundError
+    from kit.present.render import CorpusError
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -44,8 +44,8 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import kit
-from kit import plots, widgets
-from kit.display import pick, render_document, static_table
+from kit.present import plots, widgets
+from kit.present.display import pick, render_document, static_table
 
 itables.init_notebook_mode(all_interactive=False, connected=False)
 pd.set_option("display.max_colwidth", 80)
@@ -342,7 +342,7 @@ The first rows of the curated table:""",
     ),
     (
         "code",
-        """alias_file = Path(kit.__file__).resolve().parents[1] / "data" / "actors.csv"
+        """alias_file = Path(kit.__file__).resolve().parent / "data" / "actors.csv"
 alias_table = pd.read_csv(alias_file, comment="#") if alias_file.exists() else pd.DataFrame()
 merged = actors[actors["aliases"].fillna("").str.contains(";")] if "aliases" in actors else actors.iloc[0:0]
 display(Markdown(
@@ -584,7 +584,7 @@ TIMELINE_NB = [
             "Which dates do the texts refer to, relative to when they were published, and when "
             "were the attributed statements made?",
             "The `timexes` table (time expressions resolved against each document's dateline) "
-            "and `kit.timex.timeline(result)` (one row per dated statement or event).",
+            "and `kit.present.views.timeline(result)` (one row per dated statement or event).",
         ),
     ),
     ("params", PARAMS),
@@ -592,7 +592,7 @@ TIMELINE_NB = [
     ("md", "## 1. What the first document shows"),
     (
         "code",
-        """from kit.timex import timeline
+        """from kit.present.views import timeline
 
 t = for_doc.get("timexes", pd.DataFrame())
 tl = timeline(result)

@@ -2,7 +2,7 @@
 
 It has what the curated notebooks have: a ``parameters`` cell with ``CORPUS``,
 ipywidgets (slider, dropdown, Output), a matplotlib figure, an itables table
-(offline mode) and a highlighted document from :mod:`kit.display`.
+(offline mode) and a highlighted document from :mod:`kit.present.display`.
 
 >>> path = write_demo_notebook(tmp_path)   # doctest: +SKIP
 """
@@ -65,7 +65,7 @@ CELLS = [
     (
         "code",
         "from IPython.display import HTML\n"
-        "from kit.display import Span, highlight, legend_html\n"
+        "from kit.present.display import Span, highlight, legend_html\n"
         "text = 'Dillon said the strikes hit 60 tanks on Sunday.'\n"
         "spans = [Span(0, 6, 'actor', 'person'), Span(28, 30, 'quantity', 'count'), "
         "Span(40, 46, 'timex', 'DATE')]\n"

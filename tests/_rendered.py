@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from _demo_notebook import write_demo_corpus, write_demo_notebook
 
-from kit.render import (
+from kit.present.render import (
     Page,
     bundle_assets,
     default_notebooks,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.analysis import EXTRACTORS, REQUIRES
+from kit.extract.registry import EXTRACTORS, REQUIRES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "2017-06-04_syria-tanf-iran-backed-forces.txt"
@@ -60,7 +60,7 @@ def corpus(n_short_rounds: int = 2) -> pd.DataFrame:
 
 def working_extractors() -> list[str]:
     """Extractors that exist and run on a short text right now (others are being written)."""
-    from kit.analysis import Settings, analyze_records
+    from kit.run.pipeline import Settings, analyze_records
 
     ok = []
     for name, module in EXTRACTORS.items():

@@ -1,0 +1,509 @@
+"""Candidate mentions: gazetteer matches, named entities, repairs of mistagged names, compounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kit.extract.actors.aliases import TYPE_LABEL, Alias, Entry, Gazetteer, norm_key, slugify
+from kit.extract.actors.roles import title_inside
+from kit.lexicons.actor_words import (
+    _BACKED,
+    _DETS,
+    _ENT_LABELS,
+    _GOVERNMENT,
+    _GROUP_NOUNS,
+    _HEAD_TYPES,
+    _LOC_PREPS,
+    _MILITARY,
+    _MISTAG_LABELS,
+    _SPEAKER_LABELS,
+    ORG_WORDS,
+    PLACE_NOUNS,
+    SPEECH_VERBS,
+)
+from kit.nlp.doc_arrays import arrays
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+@dataclass
+class _Cand:
+    """A candidate mention over tokens ``[s, e)`` of the document."""
+
+    s: int
+    e: int
+    label: str
+    actor_id: str | None = None
+    actor: str | None = None
+    actor_type: str | None = None
+    country: str | None = None
+    linked_actor_id: str | None = None
+    relation: str | None = None
+    kind: str = "name"
+    title: str | None = None
+    role: str | None = None
+    ent_label: str | None = None
+
+
+# ------------------------------------------------------------------ matching --
+
+
+def _token_norms(doc: Doc) -> list[str]:
+    return [norm_key(t) for t in arrays(doc).text]
+
+
+def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
+    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey`` do not match."""
+    span = doc[s:e]
+    text = span.text
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    words = sum(1 for t in span if any(ch.isalnum() for ch in t.text))
+    if words > max(alias.n_words, 1):  # "to go" is not Togo
+        return False
+    key = norm_key(text)
+    if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
+        return all(c.isupper() for c in letters)
+    if any(c.isupper() for c in letters):
+        return True
+    if alias.n_words >= 2:  # "united states"
+        return True
+    # "usa" for USA, but not "car" for CAR or "who" for WHO
+    return alias.acronym and not span[0].is_stop and span[0].tag_ in ("NNP", "NNPS")
+
+
+def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[int, int, Alias]]:
+    """Longest non-overlapping alias matches over token windows, left to right."""
+    out = []
+    n = len(doc)
+    arr = arrays(doc)
+    is_space, texts = arr.is_space, arr.text
+    i = 0
+    while i < n:
+        best = None
+        if norms[i] and norms[i][0] in gaz.prefixes and not is_space[i]:
+            cat = ""
+            for j in range(i, min(n, i + gaz.max_tokens)):
+                if is_space[j] or "\n" in texts[j]:
+                    break
+                cat += norms[j]
+                if not norms[j]:
+                    continue
+                if cat not in gaz.prefixes:
+                    break
+                alias = gaz.keys.get(cat)
+                if alias is not None and _case_ok(doc, i, j + 1, alias):
+                    best = (i, j + 1, alias)
+        if best is not None:
+            s0, e0, alias = best
+            if e0 - s0 > 1 and arr.lower[s0] == "the":  # "the Netherlands" -> "Netherlands"
+                s0 += 1
+            out.append((s0, e0, alias))
+            i = e0
+        else:
+            i += 1
+    return out
+
+
+def _from_alias(s: int, e: int, alias: Alias, ent_label: str | None = None) -> _Cand:
+    entry = alias.entry
+    label = alias.label
+    if entry.actor_type == "place" and ent_label in ("GPE", "LOC", "FAC"):
+        label = ent_label
+    return _Cand(
+        s=s,
+        e=e,
+        label=label,
+        actor_id=entry.actor_id,
+        actor=entry.actor,
+        actor_type=entry.actor_type,
+        country=entry.country,
+        linked_actor_id=entry.linked_actor_id,
+        relation=entry.relation,
+        ent_label=ent_label,
+    )
+
+
+def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessives/punctuation from an entity."""
+    while s < e and (doc[s].lower_ in _DETS or doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return s, e
+
+
+def _head_type(doc: Doc, s: int, e: int, default: str) -> str:
+    return _HEAD_TYPES.get(doc[e - 1].lower_, default)
+
+
+def _is_name_like(doc: Doc, s: int, e: int) -> bool:
+    """Capitalised words, not an acronym, no organisation head noun: a plausible person name."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    if not toks or len(toks) > 4:
+        return False
+    for t in toks:
+        if not t.text[:1].isupper() or (len(t.text) > 1 and t.text.isupper()):
+            return False
+    return doc[e - 1].lower_ not in _HEAD_TYPES and not any(t.lower_ in ORG_WORDS for t in toks)
+
+
+# ----------------------------------------------------------------- candidates --
+
+
+def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alias]]) -> list[_Cand]:
+    """Merge spaCy entities with alias matches; the longer span wins."""
+    match_at = [-1] * len(doc)  # token -> index of the alias match covering it
+    for k, m in enumerate(matches):
+        for t in range(m[0], m[1]):
+            match_at[t] = k
+    used_matches: set[int] = set()
+    covered = bytearray(len(doc))  # tokens inside an entity candidate
+    cands: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENT_LABELS:
+            continue
+        s, e = _trim_ent(doc, ent.start, ent.end)
+        if e <= s:
+            continue
+        if ent.label_ == "PERSON":
+            s += title_inside(doc, s, e)
+        inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
+        crossing = [m for m in inner if m[0] < s or m[1] > e]
+        if crossing:  # alias match crosses the entity border: trust the alias table
+            continue
+        exact = [m for m in inner if m[0] == s and m[1] == e]
+        covered[s:e] = b"\x01" * (e - s)
+        if exact:
+            used_matches.add(s)
+            cands.append(_from_alias(s, e, exact[0][2], ent.label_))
+            continue
+        for m in inner:
+            used_matches.add(m[0])
+        cand = _Cand(s=s, e=e, label=ent.label_, ent_label=ent.label_)
+        if inner and ent.label_ != "PERSON":
+            _resolve_containing(doc, gaz, cand, inner)
+        cands.append(cand)
+    for m in matches:
+        if m[0] not in used_matches and not any(covered[m[0] : m[1]]):
+            cands.append(_from_alias(m[0], m[1], m[2]))
+    return cands
+
+
+def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> None:
+    """An entity containing alias matches: "Iraqi Imam Ali Brigade", "Syrian Army"."""
+    last = inner[-1]
+    if last[1] == cand.e and last[2].entry.actor_type not in ("state", "place"):
+        entry = last[2].entry
+        _set_entry(cand, entry)
+        cand.label = TYPE_LABEL[entry.actor_type]
+        if not cand.country:
+            cand.country = _first_country(inner)
+        return
+    first = inner[0]
+    if (
+        first[0] == cand.s
+        and first[2].entry.actor_type == "state"
+        and cand.label in ("ORG", "NORP", "GPE")
+    ):
+        state = first[2].entry
+        head = doc[cand.e - 1].lower_
+        inst = _institution(gaz, state, head)
+        if inst is not None:
+            _set_entry(cand, inst)
+            cand.label = "ORG"
+            cand.linked_actor_id = cand.linked_actor_id or state.actor_id
+            cand.relation = cand.relation or "part_of"
+            return
+        cand.country = state.country
+        cand.linked_actor_id = state.actor_id
+        cand.relation = "part_of" if cand.label == "ORG" else None
+        if cand.relation is None:
+            cand.linked_actor_id = None
+
+
+def _first_country(inner: list) -> str | None:
+    for m in inner:
+        if m[2].entry.country and m[2].entry.actor_type == "state":
+            return m[2].entry.country
+    return None
+
+
+def _set_entry(cand: _Cand, entry: Entry) -> None:
+    cand.actor_id, cand.actor, cand.actor_type = entry.actor_id, entry.actor, entry.actor_type
+    cand.country, cand.linked_actor_id, cand.relation = (
+        entry.country,
+        entry.linked_actor_id,
+        entry.relation,
+    )
+
+
+def _institution(gaz: Gazetteer, state: Entry, head: str) -> Entry | None:
+    """The military or government of a state, from the alias table or made up."""
+    head = head.rstrip("’'s")
+    if head in _MILITARY or head + "s" in _MILITARY:
+        suffix, noun, atype = "military", "military", "armed_group"
+    elif head in _GOVERNMENT:
+        suffix, noun, atype = "government", "government", "organisation"
+    else:
+        return None
+    known = gaz.entries.get(f"{state.actor_id}-{suffix}")
+    if known is not None:
+        return known
+    return Entry(
+        actor_id=f"{state.actor_id}-{suffix}",
+        actor=f"{state.demonyms[0] if state.demonyms else state.actor} {noun}",
+        actor_type=atype,
+        country=state.country,
+        linked_actor_id=state.actor_id,
+        relation="part_of",
+    )
+
+
+# ------------------------------------------------------------------- repairs --
+
+
+def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
+    """Resolve unresolved entities: people by surname/speech verbs, places by patterns."""
+    persons: dict[str, _Cand] = {}
+    for c in cands:
+        if (
+            c.actor_type is None
+            and c.label == "PERSON"
+            and _n_words(doc, c) >= 2
+            or c.actor_type == "person"
+            and _n_words(doc, c) >= 2
+        ):
+            persons.setdefault(norms[c.e - 1], c)
+    places: set[str] = set()
+    for c in cands:
+        if c.actor_type is None and _place_context(doc, c):
+            places.add(norm_key(doc[c.s : c.e].text))
+    speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
+    for c in cands:
+        if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
+            speakers.add(norm_key(doc[c.s : c.e].text))
+    out = []
+    for c in cands:
+        key = norm_key(doc[c.s : c.e].text)
+        single = _n_words(doc, c) == 1
+        surname = persons.get(norms[c.e - 1]) if single else None
+        if (
+            surname is not None
+            and surname is not c
+            and c.actor_type in (None, "person", "place", "state")
+            and (c.actor_type not in ("place", "state") or c.ent_label in ("PERSON", "ORG"))
+        ):
+            c.label, c.actor_type = "PERSON", "person"
+            c.actor_id, c.actor = surname.actor_id, surname.actor
+            c.country = surname.country
+            out.append(c)
+            continue
+        if c.actor_type is not None:
+            out.append(c)
+            continue
+        if not any(t.tag_ in ("NNP", "NNPS") or t.text.isupper() for t in doc[c.s : c.e]):
+            continue  # "Videos", "Attendance": common nouns, not names
+        if key in places and c.label in _MISTAG_LABELS | {"GPE", "LOC"}:
+            c.label = c.label if c.label in ("GPE", "LOC", "FAC") else "LOC"
+            c.actor_type = "place"
+        elif c.label in _SPEAKER_LABELS and key in speakers and _is_name_like(doc, c.s, c.e):
+            c.label, c.actor_type = "PERSON", "person"
+        elif c.label == "PERSON":
+            c.actor_type = "person"
+        elif c.label in ("GPE", "LOC", "FAC"):
+            c.actor_type = "place"
+        elif c.label == "ORG":
+            c.actor_type = _head_type(doc, c.s, c.e, "organisation")
+        else:
+            continue  # NORP, PRODUCT, ... without a repair are not actors
+        out.append(c)
+    for c in out:
+        if c.actor_type == "person" and c.actor_id is None:
+            full = persons.get(norms[c.e - 1])
+            src = full if full is not None else c
+            name = doc[src.s : src.e].text
+            c.actor, c.actor_id = name, slugify(name)
+            if full is not None and full.actor_id:
+                c.actor_id, c.actor = full.actor_id, full.actor
+        elif c.actor_id is None:
+            name = doc[c.s : c.e].text
+            c.actor, c.actor_id = name, slugify(name)
+    return out
+
+
+def _n_words(doc: Doc, c: _Cand) -> int:
+    return sum(1 for t in doc[c.s : c.e] if not t.is_punct)
+
+
+def _place_context(doc: Doc, c: _Cand) -> bool:
+    """ "the town of X", "X border crossing", "in X" (for names the model mis-tagged)."""
+    root = doc[c.s : c.e].root
+    head = root.head
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i >= c.e:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    # "al-Tanf border-crossing": the name is left of a place noun, joined by a hyphen
+    nxt = doc[c.e] if c.e < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+        return True
+    if (
+        nxt is not None
+        and c.e + 2 < len(doc)
+        and nxt.lower_ in ("border", "military")
+        and (doc[c.e + 1].lower_ in PLACE_NOUNS or doc[c.e + 2].lower_ in PLACE_NOUNS)
+    ):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in _LOC_PREPS
+        and c.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")
+        and c.e - c.s <= 3
+        and not _speech_subject(root)
+    )
+
+
+def _speech_subject(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _person_context(doc: Doc, c: _Cand) -> bool:
+    """Subject of a speech verb or object of "according to", and looks like a name."""
+    if not _is_name_like(doc, c.s, c.e):
+        return False
+    root = doc[c.s : c.e].root
+    if _speech_subject(root):
+        return True
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.i > 0
+        and doc[head.i - 1].lower_ == "according"
+    )
+
+
+# ----------------------------------------------------------------- compounds --
+
+
+def _compounds(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
+    """ "Iran-backed militias", "USA -led coalition", "the usa military" (extra, overlapping)."""
+    ends = {
+        c.e: c
+        for c in cands
+        if c.actor_type
+        in ("state", "armed_group", "organisation", "international_organisation", "political_group")
+    }
+    out = []
+    n = len(doc)
+    for c in list(ends.values()):
+        # "<state> [mods] military|government"
+        if c.actor_type == "state" and c.label in ("GPE", "NORP"):
+            state = gaz.entries.get(c.actor_id)
+            j = c.e
+            while (
+                j < n
+                and j - c.e < 3
+                and doc[j].text[:1].islower()
+                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+            ):
+                inst = _institution(gaz, state, doc[j].lower_) if state else None
+                if inst is not None:
+                    out.append(_compound(doc, c.s, j + 1, inst, c.actor_id, "part_of"))
+                    break
+                j += 1
+        # "<X>-backed [adj] <group>"
+        j = c.e
+        if j < n and doc[j].text in ("-", "‐", "–"):
+            j += 1
+        if j >= n:
+            continue
+        verb = doc[j].lower_.lstrip("-‐–")
+        relation = _BACKED.get(verb)
+        if relation is None:
+            continue
+        k = j + 1
+        while k < n and k - j <= 3 and doc[k].lower_ not in _GROUP_NOUNS and not doc[k].is_punct:
+            k += 1
+        if k >= n or doc[k].lower_ not in _GROUP_NOUNS:
+            continue
+        end = k + 1
+        if end < n and doc[end].lower_ in _GROUP_NOUNS and doc[k].dep_ == "compound":
+            end += 1  # "militia fighters"
+        noun = doc[end - 1].lemma_.lower() or doc[end - 1].lower_
+        atype = "organisation" if noun in ("government", "regime", "alliance") else "armed_group"
+        entry = Entry(
+            actor_id=slugify(f"{c.actor_id} {verb} {noun}"),
+            actor=f"{c.actor}-{verb} {noun}",
+            actor_type=atype,
+            country=c.country if c.actor_type == "state" else None,
+        )
+        out.append(_compound(doc, c.s, end, entry, c.actor_id, relation))
+    return out
+
+
+def _compound(doc: Doc, s: int, e: int, entry: Entry, linked: str | None, relation: str) -> _Cand:
+    while s < e and doc[s].lower_ in _DETS:
+        s += 1
+    e0 = e
+    while e0 > s and (doc[e0 - 1].tag_ == "POS" or doc[e0 - 1].is_punct):
+        e0 -= 1
+    return _Cand(
+        s=s,
+        e=e0,
+        label="ORG",
+        actor_id=entry.actor_id,
+        actor=entry.actor,
+        actor_type=entry.actor_type,
+        country=entry.country,
+        linked_actor_id=entry.linked_actor_id or linked,
+        relation=entry.relation or relation,
+        kind="compound",
+    )
+
+
+def _short_forms(doc: Doc, cands: list[_Cand], compounds: list[_Cand]) -> list[_Cand]:
+    """Later "the coalition" refers back to the last "<X>-led coalition" of the document."""
+    arr = arrays(doc)
+    lower, pos = arr.lower, arr.pos
+    by_noun: dict[int, tuple[str, _Cand]] = {}
+    for c in compounds:
+        by_noun[c.e] = (lower[c.e - 1], c)
+    taken = {i for c in cands + compounds for i in range(c.s, c.e)}
+    out = []
+    last: dict[str, _Cand] = {}
+    # only the token positions where something can happen, in document order
+    events = sorted(set(by_noun) | {i for i, w in enumerate(lower) if w == "coalition"})
+    for i in events:
+        if i in by_noun:
+            last[by_noun[i][0]] = by_noun[i][1]
+        followed = i + 1 < len(doc) and pos[i + 1] in ("NOUN", "PROPN")
+        if (
+            i < len(lower)
+            and lower[i] == "coalition"
+            and i not in taken
+            and "coalition" in last
+            and i > 0
+            and lower[i - 1] == "the"
+            and not followed
+        ):
+            ref = last["coalition"]
+            out.append(
+                _Cand(
+                    s=i,
+                    e=i + 1,
+                    label="ORG",
+                    actor_id=ref.actor_id,
+                    actor=ref.actor,
+                    actor_type=ref.actor_type,
+                    country=ref.country,
+                    linked_actor_id=ref.linked_actor_id,
+                    relation=ref.relation,
+                    kind="short",
+                )
+            )
+    return out

@@ -1,0 +1,102 @@
+"""Actor mentions (table ``mentions``) and canonical actors (table ``actors``).
+
+>>> import kit
+>>> result = kit.analyze(kit.load("data/"), extractors=["actors"])          # doctest: +SKIP
+>>> result.mentions.query("actor_id == 'united-states'").text.unique()      # doctest: +SKIP
+array(['USA', 'American', 'United States', 'US', 'U.S.', 'usa'], dtype=object)
+
+Each document's spaCy parse is read once: named entities, the alias table
+(``data/actors.csv`` plus the user's tables, see :mod:`kit.extract.actors.aliases`) matched
+over token windows, and a few general repairs of the small model's mistakes:
+
+* places: gazetteer, "the town of X", "X border crossing", "in/from/toward X";
+* people: a surname matching a full name in the same document, the subject of a
+  speech verb ("Balanche said"), "according to X";
+* compounds: "Iran-backed militias" (an armed group linked to Iran, ``backed_by``),
+  "the usa military" (the US military, ``part_of`` the United States).
+
+``kind`` tells how a mention was found: ``name`` (a proper name), ``compound``
+(a name plus common nouns, e.g. "Iran-backed militias"; it overlaps the name).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kit.extract.actors.aliases import gazetteer_for
+from kit.extract.actors.candidates import (
+    _Cand,
+    _compounds,
+    _ent_candidates,
+    _repair,
+    _short_forms,
+    _token_norms,
+    gazetteer_matches,
+)
+from kit.extract.actors.roles import person_title_role
+from kit.tables import columns
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from kit.lexicons.resources import Resources
+    from kit.nlp.model import DocInfo
+
+
+TABLE = "mentions"
+COLUMNS = columns(TABLE)
+ACTOR_COLUMNS = columns("actors")
+
+# ------------------------------------------------------------------- extract --
+
+
+def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]]) -> list[dict]:
+    """Actor mentions of one document, in order of (start, end)."""
+    if not len(doc):
+        return []
+    gaz = gazetteer_for(res)
+    norms = _token_norms(doc)
+    matches = gazetteer_matches(doc, gaz, norms)
+    cands = _repair(doc, _ent_candidates(doc, gaz, matches), norms)
+    compounds = _compounds(doc, gaz, cands)
+    cands = cands + compounds + _short_forms(doc, cands, compounds)
+    for c in cands:
+        if c.actor_type == "person" and c.kind == "name":
+            title, role = person_title_role(doc, c.s, c.e)
+            if title:
+                c.title = doc[title[0] : title[1]].text
+            if role:
+                c.role = doc[role[0] : role[1]].text
+    return _rows(doc, info, cands)
+
+
+def _rows(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[dict]:
+    seen = set()
+    rows = []
+    for c in sorted(cands, key=lambda c: (doc[c.s].idx, doc[c.e - 1].idx + len(doc[c.e - 1]))):
+        start = doc[c.s].idx
+        end = doc[c.e - 1].idx + len(doc[c.e - 1].text)
+        if (start, end, c.kind) in seen or end <= start:
+            continue
+        seen.add((start, end, c.kind))
+        rows.append(
+            {
+                "doc_id": info.doc_id,
+                "mention_id": f"{info.doc_id}:m{len(rows) + 1}",
+                "sent_id": info.sent_id_at(start),
+                "start": start,
+                "end": end,
+                "text": info.text[start:end],
+                "label": c.label,
+                "actor_id": c.actor_id,
+                "actor": c.actor,
+                "actor_type": c.actor_type,
+                "country": c.country,
+                "linked_actor_id": c.linked_actor_id,
+                "relation": c.relation,
+                "title": c.title,
+                "role": c.role,
+                "kind": c.kind,
+            }
+        )
+    return rows

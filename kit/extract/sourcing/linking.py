@@ -1,0 +1,145 @@
+"""Typing sources and linking them to actors; the date a statement was made."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from kit.extract.sourcing.spans import _Rel
+from kit.lexicons.source_words import (
+    _ORG_ACTOR_TYPES,
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    MEDIA_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SOCIAL_NOUNS,
+    SOCIAL_WORDS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+# ---------------------------------------------------------------- linking --
+
+
+class _Mentions:
+    """Actor mentions of the document, searchable by offset."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = sorted(
+            (r for r in rows if isinstance(r.get("start"), int)),
+            key=lambda r: (r["start"], r["end"]),
+        )
+        self.starts = [r["start"] for r in self.rows]
+        self.persons = [i for i, r in enumerate(self.rows) if r.get("actor_type") == "person"]
+
+    def within(self, start: int, end: int) -> list[dict]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.rows) and self.rows[i]["start"] < end:
+            if self.rows[i]["end"] <= end:
+                out.append(self.rows[i])
+            i += 1
+        return out
+
+    def covering(self, offset: int) -> dict | None:
+        i = bisect_right(self.starts, offset)
+        for r in reversed(self.rows[max(0, i - 5) : i]):
+            if r["start"] <= offset < r["end"]:
+                return r
+        return None
+
+    def last_person_before(self, offset: int) -> dict | None:
+        i = bisect_left(self.starts, offset)
+        k = bisect_left(self.persons, i) - 1  # the last person row before row i
+        return self.rows[self.persons[k]] if k >= 0 else None
+
+
+def _classify(
+    rel: _Rel, mentions: _Mentions, text: str, person_names: set[str]
+) -> tuple[str, dict | None, str | None]:
+    """Source type, the linked mention (or None) and the affiliation actor id."""
+    if rel.source is None or rel.source_tok is None:
+        return "unattributed", None, None
+    s, e = rel.source
+    tok = rel.source_tok
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    head_mention = mentions.covering(tok.idx)
+    others = [m for m in mentions.within(s, e) if m is not head_mention]
+    affiliation = None
+    for m in others:
+        if m.get("actor_type") in _ORG_ACTOR_TYPES | {"media"} and m.get("actor_id"):
+            affiliation = m["actor_id"]
+            break
+    lemma = tok.lemma_.lower()
+    src_text = text[s:e].lower()
+    if head_mention is not None:
+        atype = head_mention.get("actor_type")
+        linked = head_mention.get("linked_actor_id")
+        aff = linked if isinstance(linked, str) and linked else affiliation
+        if atype == "person":
+            return "named_person", head_mention, aff
+        if atype == "media":
+            return "media", head_mention, aff
+        if atype in _ORG_ACTOR_TYPES:
+            return "named_organisation", head_mention, aff
+    if lemma in PERSON_PRONOUNS:
+        prev = mentions.last_person_before(s)
+        linked = prev.get("linked_actor_id") if prev else None
+        return "named_person", prev, linked if isinstance(linked, str) else None
+    if lemma in SOCIAL_NOUNS or any(w in src_text for w in SOCIAL_WORDS):
+        return "social_media", None, affiliation
+    if lemma in DOCUMENT_NOUNS:
+        return "document", None, affiliation
+    if lemma in MEDIA_NOUNS:
+        return "media", None, affiliation
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.lower_ in person_names:
+        return "named_person", None, affiliation
+    if tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma in ORGANISATION_NOUNS or lemma == "it":
+        return "named_organisation", None, affiliation
+    if lemma in ANONYMOUS_NOUNS or lemma in ("they", "we", "someone"):
+        return "anonymous", None, affiliation
+    if tok.pos_ == "PROPN":
+        return "named_organisation", None, affiliation
+    return "anonymous", None, affiliation
+
+
+def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:
+    """The value of a DATE attached to the cue verb ("said Wednesday")."""
+    if rel.verb is None or not timexes:
+        return None
+    verb = rel.verb
+    sent = verb.sent
+    # timexes are sorted by (start, end): only those starting inside the sentence matter
+    first = bisect_left(timexes, sent.start_char, key=lambda t: t["start"])
+    for tx in timexes[first:]:
+        if tx["start"] > sent.end_char:
+            break
+        if tx.get("type") != "DATE" or not isinstance(tx.get("start"), int):
+            continue
+        ts, te = tx["start"], tx["end"]
+        if ts < sent.start_char or te > sent.end_char:
+            continue
+        inside = [x for x in (rel.content, rel.source) if x and ts < x[1] and te > x[0]]
+        if inside:
+            continue
+        span = doc.char_span(ts, te, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        near = 0 <= ts - rel.cue[1] <= 2
+        path = [span.root, *span.root.ancestors]
+        attached = False
+        for node in path:
+            if node.i == verb.i:
+                attached = True
+                break
+            if rel.content_root is not None and node.i == rel.content_root.i:
+                break
+        if attached or near:
+            value = tx.get("value")
+            return value if isinstance(value, str) and value else None
+    return None
