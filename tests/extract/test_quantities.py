@@ -6,13 +6,13 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import SEED_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kit
 from kit.api import analyze
 from kit.extract.quantities.extractor import COLUMNS, TABLE, extract, scan
-from conftest import SEED_DIR
 from kit.nlp.model import DocInfo, load_model
 
 SEED_ID = "2017-06-04_syria-tanf-iran-backed-forces"
