@@ -97,7 +97,9 @@ linked_actor_id:object:a related actor (backed_by, part_of, ...)
 relation:object:how linked_actor_id relates
 title:object:a title before the name (President, Sen.)
 role:object:a role in apposition (spokesman, leader)
-kind:str:name or compound
+kind:str:name, compound or short (a back-reference such as "the coalition")
+resolution:str:how the actor was found: exact, alias table, acronym, full name, surname in document, surname in corpus, surname only, metonym, compound, short form
+resolved_from:object:for inferred links, what they were inferred from
 """),
     offsets=(("start", "end", "text"),),
     doc="one row per actor mention",
@@ -118,6 +120,17 @@ aliases:str:the written forms, most frequent first, joined by '; '
 first_doc_id:str:first document (corpus order) that mentions it
 """),
     doc="one row per canonical actor (from mentions)",
+)
+
+ACTOR_ALIASES = Schema(
+    "actor_aliases",
+    _cols("""
+actor_id:str:the canonical actor
+alias:str:a written form of its mentions
+n_mentions:int:mentions with this form
+n_docs:int:documents with this form
+"""),
+    doc="one row per (actor, written form)",
 )
 
 QUANTITIES = Schema(
@@ -216,7 +229,17 @@ note:object:why it is doubtful, how it was read
 
 #: Every declared table by name.
 SCHEMAS: dict[str, Schema] = {
-    s.name: s for s in (SENTENCES, SKIPPED, MENTIONS, ACTORS, QUANTITIES, ATTRIBUTIONS, TIMEXES)
+    s.name: s
+    for s in (
+        SENTENCES,
+        SKIPPED,
+        MENTIONS,
+        ACTORS,
+        ACTOR_ALIASES,
+        QUANTITIES,
+        ATTRIBUTIONS,
+        TIMEXES,
+    )
 }
 
 SENTENCE_COLUMNS = list(SENTENCES.names)

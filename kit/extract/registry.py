@@ -35,7 +35,7 @@ REQUIRES: dict[str, tuple[str, ...]] = {"attributions": ("actors", "timexes")}
 #: Extractor name -> ``module:function`` building corpus-level tables from the rows.
 SUMMARIES: dict[str, str] = {"actors": "kit.extract.actors.summary:summarize"}
 #: Extractor name -> the corpus-level tables its summary builds.
-SUMMARY_TABLES: dict[str, tuple[str, ...]] = {"actors": ("actors",)}
+SUMMARY_TABLES: dict[str, tuple[str, ...]] = {"actors": ("actors", "actor_aliases")}
 
 
 class Extractor(Protocol):

@@ -76,8 +76,8 @@ def test_every_un_member_state_with_demonym_and_capital():
         ("American", "united-states"),
         ("Britain", "united-kingdom"),
         ("British", "united-kingdom"),
-        ("Tehran", "iran"),
-        ("Kremlin", "russia"),
+        ("Tehran", "iran-government"),  # a capital or seat stands for the government
+        ("Kremlin", "russia-government"),
         ("Daesh", "islamic-state"),
         ("ISIL", "islamic-state"),
         ("Hashd al-Shaabi", "popular-mobilization-forces"),
@@ -121,7 +121,9 @@ def test_user_table_extends_and_overrides(tmp_path, gaz):
     assert mine.lookup("colonel dillon").entry.actor_id == "ryan-dillon"
     iran = mine.lookup("Islamic Republic").entry
     assert iran.actor_id == "iran" and iran.actor == "Iran" and iran.country == "IR"
-    assert mine.lookup("Tehran").entry.actor_id == "iran"
+    tehran = mine.lookup("Tehran").entry
+    assert tehran.actor_id == "iran-government" and tehran.linked_actor_id == "iran"
+    assert tehran.relation == "government_of"
     assert mine.lookup("ISIS").entry.actor_id == "my-isis"
     assert gaz.lookup("ISIS").entry.actor_id == "islamic-state"
 

@@ -251,7 +251,7 @@ def test_stream_writes_chunks_to_the_store_and_matches_analyze(tmp_path, docs, e
     )
     assert engine.last_run().n_parsed == 0
     for table in ("documents", "sentences", *fresh.extra):
-        if table == "actors":
+        if table in ("actors", "actor_aliases"):  # corpus-level: per chunk differs
             continue
         joined = pd.concat([p.tables()[table] for p in parts], ignore_index=True)
         pd.testing.assert_frame_equal(

@@ -235,6 +235,14 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
             by_id[actor_id] = replace(
                 e, actor=e.actor or actor_id, actor_type=e.actor_type or "organisation"
             )
+    for e in list(by_id.values()):  # a capital or seat stands for the government
+        if e.capitals and e.actor_type == "state":
+            gov = f"{e.actor_id}-government"
+            by_id.setdefault(
+                gov,
+                Entry(actor_id=gov, actor=f"Government of {e.actor}", actor_type="organisation",
+                      country=e.country, linked_actor_id=e.actor_id, relation="government_of"),
+            )  # fmt: skip
     keys: dict[str, Alias] = {}
     # capitals first, then demonyms, then names: a name wins a key shared with another form
     for kind in ("capital", "demonym", "name"):
@@ -243,6 +251,8 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
                 forms = (e.actor, *e.aliases)
             else:
                 forms = e.demonyms if kind == "demonym" else e.capitals
+            if kind == "capital" and e.capitals and f"{e.actor_id}-government" in by_id:
+                e = by_id[f"{e.actor_id}-government"]  # noqa: PLW2901 - the capital names the government
             for form in forms:
                 for variant in _variants(form):
                     key = norm_key(variant)

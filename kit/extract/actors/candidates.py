@@ -22,6 +22,7 @@ from kit.lexicons.actor_words import (
     PLACE_NOUNS,
     SPEECH_VERBS,
 )
+from kit.lexicons.people import is_given_name
 from kit.nlp.doc_arrays import arrays
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +46,8 @@ class _Cand:
     title: str | None = None
     role: str | None = None
     ent_label: str | None = None
+    resolution: str | None = None
+    resolved_from: str | None = None
 
 
 # ------------------------------------------------------------------ matching --
@@ -67,12 +70,13 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     key = norm_key(text)
     if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
         return all(c.isupper() for c in letters)
+    if alias.acronym and not all(c.isupper() for c in letters):
+        # WHO is not "Who", IT is not "It": an acronym written otherwise only when the
+        # word is a proper noun and not a common function word ("usa", British "Nato")
+        return len(span) == 1 and not span[0].is_stop and span[0].tag_ in ("NNP", "NNPS")
     if any(c.isupper() for c in letters):
         return True
-    if alias.n_words >= 2:  # "united states"
-        return True
-    # "usa" for USA, but not "car" for CAR or "who" for WHO
-    return alias.acronym and not span[0].is_stop and span[0].tag_ in ("NNP", "NNPS")
+    return alias.n_words >= 2  # "united states"
 
 
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[int, int, Alias]]:
@@ -108,11 +112,39 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
     return out
 
 
-def _from_alias(s: int, e: int, alias: Alias, ent_label: str | None = None) -> _Cand:
+#: Prepositions whose object acts like a party ("talks between Washington and Moscow").
+_PARTY_PREPS = {"by", "between", "with", "against"}
+
+
+def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
+    """A capital in an actor's slot: subject, object, possessor, "by X" ("Moscow said")."""
+    root = doc[s:e].root
+    while root.dep_ in ("conj", "appos") and root.head is not root:
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS
+
+
+def _from_alias(
+    s: int, e: int, alias: Alias, ent_label: str | None = None, doc: Doc | None = None
+) -> _Cand:
     entry = alias.entry
     label = alias.label
     if entry.actor_type == "place" and ent_label in ("GPE", "LOC", "FAC"):
         label = ent_label
+    if alias.form == "capital" and entry.relation == "government_of":
+        state = entry.linked_actor_id
+        if doc is None or not _acts_as_government(doc, s, e):  # the city itself
+            name = doc[s:e].text
+            return _Cand(s=s, e=e, label="GPE", actor_id=slugify(name), actor=name,
+                          actor_type="place", country=entry.country, linked_actor_id=state,
+                          relation="capital_of", ent_label=ent_label, resolution="exact")  # fmt: skip
+        return _Cand(s=s, e=e, label="ORG", actor_id=entry.actor_id, actor=entry.actor,
+                     actor_type=entry.actor_type, country=entry.country, linked_actor_id=state,
+                     relation="government_of", ent_label=ent_label, resolution="metonym",
+                     resolved_from=f"{doc[s:e].text if doc is not None else ''} stands for the government")  # fmt: skip
+    surface_dotted = doc is not None and "." in doc[s:e].text and alias.acronym
     return _Cand(
         s=s,
         e=e,
@@ -124,6 +156,7 @@ def _from_alias(s: int, e: int, alias: Alias, ent_label: str | None = None) -> _
         linked_actor_id=entry.linked_actor_id,
         relation=entry.relation,
         ent_label=ent_label,
+        resolution="acronym" if surface_dotted else "alias table",
     )
 
 
@@ -179,7 +212,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         covered[s:e] = b"\x01" * (e - s)
         if exact:
             used_matches.add(s)
-            cands.append(_from_alias(s, e, exact[0][2], ent.label_))
+            cands.append(_from_alias(s, e, exact[0][2], ent.label_, doc))
             continue
         for m in inner:
             used_matches.add(m[0])
@@ -189,7 +222,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         cands.append(cand)
     for m in matches:
         if m[0] not in used_matches and not any(covered[m[0] : m[1]]):
-            cands.append(_from_alias(m[0], m[1], m[2]))
+            cands.append(_from_alias(m[0], m[1], m[2], doc=doc))
     return cands
 
 
@@ -297,9 +330,10 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and c.actor_type in (None, "person", "place", "state")
             and (c.actor_type not in ("place", "state") or c.ent_label in ("PERSON", "ORG"))
         ):
+            if c.actor_type != "person":  # a curated person keeps its id: people.py decides
+                c.actor_id, c.actor = surname.actor_id, surname.actor
+                c.country = surname.country
             c.label, c.actor_type = "PERSON", "person"
-            c.actor_id, c.actor = surname.actor_id, surname.actor
-            c.country = surname.country
             out.append(c)
             continue
         if c.actor_type is not None:
@@ -310,7 +344,12 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         if key in places and c.label in _MISTAG_LABELS | {"GPE", "LOC"}:
             c.label = c.label if c.label in ("GPE", "LOC", "FAC") else "LOC"
             c.actor_type = "place"
-        elif c.label in _SPEAKER_LABELS and key in speakers and _is_name_like(doc, c.s, c.e):
+        elif (
+            c.label in _SPEAKER_LABELS
+            and key in speakers
+            and _is_name_like(doc, c.s, c.e)
+            and (c.e - c.s == 1 or is_given_name(doc[c.s].text))  # "Wells Fargo said": a company
+        ):
             c.label, c.actor_type = "PERSON", "person"
         elif c.label == "PERSON":
             c.actor_type = "person"

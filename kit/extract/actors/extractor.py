@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.extract.actors.aliases import gazetteer_for
+from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key
 from kit.extract.actors.candidates import (
     _Cand,
     _compounds,
@@ -33,6 +33,7 @@ from kit.extract.actors.candidates import (
     _token_norms,
     gazetteer_matches,
 )
+from kit.extract.actors.people import key_of, resolve_people
 from kit.extract.actors.roles import person_title_role
 from kit.tables import columns
 
@@ -58,6 +59,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     norms = _token_norms(doc)
     matches = gazetteer_matches(doc, gaz, norms)
     cands = _repair(doc, _ent_candidates(doc, gaz, matches), norms)
+    resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
     for c in cands:
@@ -68,6 +70,31 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
             if role:
                 c.role = doc[role[0] : role[1]].text
     return _rows(doc, info, cands)
+
+
+def _curated_people(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Full-name key -> (actor_id, actor) for every person of the alias table."""
+    out = {}
+    for e in gaz.entries.values():
+        if e.actor_type == "person":
+            for form in (e.actor, *e.aliases):
+                key = key_of(form.split())
+                if " " in key:
+                    out.setdefault(key, (e.actor_id, e.actor))
+    return out
+
+
+def _resolution(c: _Cand, text: str) -> str:
+    """How a mention was resolved (the step's own word, else from its kind and spelling)."""
+    if c.resolution == "alias table" and norm_key(text) == norm_key(c.actor or ""):
+        return "exact"
+    if c.resolution:
+        return c.resolution
+    if c.kind == "compound":
+        return "compound"
+    if c.kind == "short":
+        return "short form"
+    return "exact" if norm_key(text) == norm_key(c.actor or "") else "alias table"
 
 
 def _rows(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[dict]:
@@ -97,6 +124,8 @@ def _rows(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[dict]:
                 "title": c.title,
                 "role": c.role,
                 "kind": c.kind,
+                "resolution": _resolution(c, info.text[start:end]),
+                "resolved_from": c.resolved_from,
             }
         )
     return rows

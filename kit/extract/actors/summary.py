@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from kit.extract.actors.aliases import slugify
+from kit.extract.actors.people import PROVISIONAL, link_surnames_in_corpus
 from kit.tables import columns
 
 TABLE = "mentions"
 ACTOR_COLUMNS = columns("actors")
+ALIAS_COLUMNS = columns("actor_aliases")
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,11 +32,83 @@ def _mode_of(values: list) -> Any:
     return next(v for v in values if counts[v] == best)
 
 
+def link_in_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Surnames no full name in their document explains: the corpus's dominant bearer.
+
+    Updates ``mentions`` (``resolution`` becomes ``surname in corpus``) and the source
+    actors of ``attributions``; a surname nobody in the corpus bears gets a plain id.
+    """
+    mentions = tables[TABLE]
+    provisional = mentions["actor_id"].astype(str).str.startswith(PROVISIONAL)
+    if not provisional.any():
+        return {}
+    links = link_surnames_in_corpus(
+        mentions[["actor_id", "actor", "resolution", "actor_type", "doc_id"]].to_dict("records")
+    )
+
+    def final(aid: str, word: str) -> tuple[str, str, str, str | None]:
+        if aid in links:
+            actor_id, actor = links[aid]
+            return (
+                actor_id,
+                actor,
+                "surname in corpus",
+                f"{actor} (most-cited bearer of the surname in the corpus)",
+            )
+        return slugify(word), word, "surname only", None
+
+    m = mentions.copy()
+    idx = m.index[provisional]
+    done = [final(a, w) for a, w in zip(m.loc[idx, "actor_id"], m.loc[idx, "actor"])]
+    for col, k in (("actor_id", 0), ("actor", 1), ("resolution", 2), ("resolved_from", 3)):
+        m[col] = m[col].astype(object)
+        m.loc[idx, col] = [d[k] for d in done]
+    out = {TABLE: m}
+    att = tables.get("attributions")
+    if att is not None and not att.empty:
+        a = att.copy()
+        src = a["source_actor_id"].astype(str).str.startswith(PROVISIONAL)
+        if src.any():
+            sidx = a.index[src]
+            fixed = [
+                final(x, w)
+                for x, w in zip(a.loc[sidx, "source_actor_id"], a.loc[sidx, "source_actor"])
+            ]
+            a["source_actor_id"] = a["source_actor_id"].astype(object)
+            a["source_actor"] = a["source_actor"].astype(object)
+            a.loc[sidx, "source_actor_id"] = [f[0] for f in fixed]
+            a.loc[sidx, "source_actor"] = [f[1] for f in fixed]
+            out["attributions"] = a
+    return out
+
+
+def actor_aliases(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor, written form): how often and in how many documents."""
+    if mentions.empty:
+        return pd.DataFrame(columns=ALIAS_COLUMNS)
+    m = mentions[mentions["actor_id"].notna()]
+    g = m.groupby(["actor_id", "text"], sort=True)
+    out = (
+        pd.DataFrame({"n_mentions": g.size(), "n_docs": g["doc_id"].nunique()})
+        .reset_index()
+        .rename(columns={"text": "alias"})
+    )
+    out = out.sort_values(
+        ["actor_id", "n_mentions", "alias"], ascending=[True, False, True], kind="stable"
+    )
+    return out[ALIAS_COLUMNS].reset_index(drop=True)
+
+
 def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The ``actors`` table: one row per ``actor_id`` with counts, aliases, title and role."""
+    """``actors`` (one row per actor) and ``actor_aliases``, after linking surnames corpus-wide."""
     mentions = tables.get(TABLE)
     if mentions is None or mentions.empty:
-        return {"actors": pd.DataFrame(columns=ACTOR_COLUMNS)}
+        return {
+            "actors": pd.DataFrame(columns=ACTOR_COLUMNS),
+            "actor_aliases": pd.DataFrame(columns=ALIAS_COLUMNS),
+        }
+    linked = link_in_corpus(tables)
+    mentions = linked.get(TABLE, mentions)
     order = (
         {d: i for i, d in enumerate(documents["doc_id"].tolist())} if "doc_id" in documents else {}
     )
@@ -74,4 +149,8 @@ def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[
         )
     actors = pd.DataFrame.from_records(rows, columns=ACTOR_COLUMNS)
     actors = actors.sort_values(["n_mentions", "actor_id"], ascending=[False, True], kind="stable")
-    return {"actors": actors.reset_index(drop=True)}
+    return {
+        **linked,
+        "actors": actors.reset_index(drop=True),
+        "actor_aliases": actor_aliases(mentions),
+    }

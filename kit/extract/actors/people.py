@@ -1,0 +1,296 @@
+"""Who is who among the people of one document: full names, surnames, titles and gender.
+
+A full name identifies a person: given name + surname (+ Jr./Sr.), middle names and
+initials dropped, so "James B. Comey" and "James Comey" are one person and "Bill Clinton"
+and "Hillary Clinton" are two, always. A mention of a surname alone ("Clinton", "Mrs.
+Clinton") resolves to a person of this document with that surname: the nearest full
+mention before it (after it when none comes before) whose gender agrees with the title.
+A surname that no full name in the document explains keeps a provisional id
+(``surname:<key>``); :func:`link_surnames_in_corpus` later links it to the corpus's
+dominant bearer of that surname.
+
+Headline words glued to a name ("Hammering Hillary Clinton", "Trump Warns Clinton") are
+cut off when they are not given names and the rest is a person named in the document.
+
+>>> key_of(["James", "B.", "Comey"]) == key_of(["James", "Comey"])
+True
+>>> key_of(["Bill", "Clinton"]) == key_of(["Hillary", "Clinton"])
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kit.extract.actors.aliases import norm_key, slugify
+from kit.extract.actors.roles import title_before
+from kit.lexicons.people import NAME_SUFFIXES, TITLE_GENDER, given_gender, is_given_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from kit.extract.actors.candidates import _Cand
+
+#: Prefix of the provisional id of a surname no full name in its document explains.
+PROVISIONAL = "surname:"
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn)[\s\-‐‑’']+", re.IGNORECASE)
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_JUNK_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "IN", "CC", "DT"}
+
+
+def surname_key(word: str) -> str:
+    """The matching key of a surname: ``al-Assad`` and ``Assad`` agree."""
+    return norm_key(_ARTICLE.sub("", word)) or norm_key(word)
+
+
+def key_of(words: list[str]) -> str:
+    """The identity of a full name: given name + surname (+ generational suffix)."""
+    words = [w for w in words if norm_key(w)]
+    suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
+    core = [w for w in words if w not in suffix]
+    if len(core) < 2:
+        return surname_key(core[0]) if core else ""
+    key = f"{norm_key(core[0])} {surname_key(core[-1])}"
+    return key + (f" {norm_key(suffix[-1])}" if suffix else "")
+
+
+@dataclass
+class _Person:
+    """A full-name person of the document."""
+
+    key: str
+    given: str
+    surname: str
+    gender: str | None
+    actor_id: str
+    actor: str
+    first: int  # token index of the first full mention
+
+
+def _name_tokens(doc: Doc, c: _Cand) -> list[int]:
+    return [
+        i
+        for i in range(c.s, c.e)
+        if not doc[i].is_punct and doc[i].text not in _POSSESSIVE and norm_key(doc[i].text)
+    ]
+
+
+def _title_gender(doc: Doc, c: _Cand) -> str | None:
+    """The gender a title right before the name gives ("Mrs. Clinton"), else ``None``."""
+    span = title_before(doc, c.s)
+    if span is None:
+        return None
+    return TITLE_GENDER.get(doc[span[0]].lower_.rstrip("."))
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """The line holding offset ``at`` is a title-case headline ("Trump Warns Clinton On Debt")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _WORD.findall(text[start : end if end >= 0 else len(text)])
+    if len(words) < 3 or len(words) > 25:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _is_junk(doc: Doc, i: int, lower_words: set[str]) -> bool:
+    """A capitalised word glued to a name in a headline: a verb, adjective or common word."""
+    tok = doc[i]
+    if is_given_name(tok.text):
+        return False
+    return tok.tag_ in _JUNK_TAGS or tok.lower_ in lower_words or tok.is_stop
+
+
+def resolve_people(
+    doc: Doc, cands: list[_Cand], gazetteer_people: dict[str, tuple[str, str]]
+) -> None:
+    """Give every person candidate its actor and say how (``resolution``, ``resolved_from``).
+
+    ``gazetteer_people`` maps a full-name key to the curated ``(actor_id, actor)``.
+    """
+    people = [c for c in cands if c.actor_type == "person" and c.kind == "name"]
+    if not people:
+        return
+    text = doc.text
+    lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    # 1. full names (two name words or more), after cutting headline junk off the front
+    names: dict[int, list[int]] = {}
+    for c in people:
+        toks = _name_tokens(doc, c)
+        names[id(c)] = toks
+    curated_surnames = {k.split()[1] for k in gazetteer_people if " " in k}
+    full_keys = Counter(key_of([doc[i].text for i in t]) for t in names.values() if len(t) >= 2)
+    for c in people:
+        toks = names[id(c)]
+        own = key_of([doc[i].text for i in toks])
+        others = {k.split()[1] for k in full_keys if " " in k and k != own} | curated_surnames
+        while len(toks) >= 2 and not is_given_name(doc[toks[0]].text):
+            rest = [doc[i].text for i in toks[1:]]
+            rest_key = key_of(rest)
+            lead = doc[toks[0]].text
+            glued = _is_junk(doc, toks[0], lower_words) or _in_headline(text, doc[toks[0]].idx)
+            if (len(rest) >= 2 and full_keys[rest_key] and rest_key != own) or (
+                surname_key(rest[-1]) in others
+                and not any(is_given_name(w) for w in rest[:-1])
+                and (glued or len(rest) == 1 and surname_key(lead) not in others and glued)
+            ):
+                toks = toks[1:]  # "Hammering Hillary Clinton", "Washington Post Trump"
+            else:
+                break
+        while (
+            len(toks) >= 2
+            and surname_key(doc[toks[0]].text) in others
+            and (_is_junk(doc, toks[-1], lower_words) or doc[toks[-1]].lower_ in lower_words)
+        ):
+            toks = toks[:-1]  # "Obama Says", "Trump Warns"
+        if toks and toks[0] > c.s:
+            c.s = toks[0]
+        if toks and toks[-1] + 1 < c.e:
+            c.e = toks[-1] + 1
+        names[id(c)] = toks
+    persons: dict[str, _Person] = {}
+    for c in sorted(people, key=lambda c: c.s):
+        toks = names[id(c)]
+        if len(toks) < 2:
+            continue
+        words = [doc[i].text for i in toks]
+        key = key_of(words)
+        if " " not in key:
+            continue
+        p = persons.get(key)
+        if p is None:
+            given, surname = key.split()[0], key.split()[1]
+            curated = gazetteer_people.get(key)
+            core = [w for w in words if norm_key(w) not in NAME_SUFFIXES or w is words[0]]
+            suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
+            name = " ".join([core[0], core[-1], *suffix[-1:]])
+            actor_id, actor = curated if curated else (slugify(name), name)
+            gender = _title_gender(doc, c) or given_gender(words[0])
+            p = persons[key] = _Person(key, given, surname, gender, actor_id, actor, c.s)
+        elif p.gender is None:
+            p.gender = _title_gender(doc, c)
+        same_as_written = norm_key(" ".join(words)) == norm_key(p.actor)
+        c.actor_id, c.actor = p.actor_id, p.actor
+        c.resolution = (
+            "alias table"
+            if c.resolution == "alias table" and not same_as_written
+            else ("exact" if same_as_written else "full name")
+        )
+        c.resolved_from = None
+    by_surname: dict[str, list[_Person]] = {}
+    by_given: dict[str, list[_Person]] = {}
+    for p in persons.values():
+        by_surname.setdefault(p.surname, []).append(p)
+        by_given.setdefault(p.given, []).append(p)
+    full_at: dict[str, list[int]] = {}
+    for c in people:
+        toks = names[id(c)]
+        if len(toks) >= 2:
+            full_at.setdefault(c.actor_id, []).append(c.s)
+    curated_short = Counter(
+        c.actor_id for c in people if len(names[id(c)]) == 1 and c.resolution == "alias table"
+    )
+    # 2. one-word mentions: a surname (or a given name) of a person of this document
+    for c in people:
+        toks = names[id(c)]
+        if len(toks) != 1:
+            continue
+        word = doc[toks[0]].text
+        key = surname_key(word)
+        gender = _title_gender(doc, c)
+        bearers = by_surname.get(key) or (by_given.get(norm_key(word)) if not gender else None)
+        if (
+            bearers
+            and c.resolution == "alias table"
+            and c.actor_id not in {p.actor_id for p in bearers}
+        ):
+            # the curated bearer of this short form ("Trump") counts as a bearer too, as salient
+            # as the short forms of it in this document
+            n = curated_short.get(c.actor_id, 1)
+            curated = _Person(key, "", key, None, c.actor_id, c.actor or word, c.s)
+            full_at.setdefault(c.actor_id, [c.s] * n)
+            bearers = [*bearers, curated]
+        if bearers:
+            if gender:
+                agreeing = [p for p in bearers if p.gender in (gender, None)]
+                bearers = agreeing or bearers
+            best = _nearest(bearers, c.s, full_at)
+            c.actor_id, c.actor = best.actor_id, best.actor
+            c.resolution = "surname in document"
+            c.resolved_from = f"{best.actor} (full name in this document)"
+            continue
+        if c.actor_id and c.resolution == "alias table":
+            continue  # a curated short form ("Putin") with no other bearer here
+        c.actor_id, c.actor = PROVISIONAL + key, word
+        c.resolution = "surname only"
+        c.resolved_from = None
+
+
+def _nearest(bearers: list[_Person], at: int, full_at: dict[str, list[int]]) -> _Person:
+    """The bearer whose full mention is nearest before token ``at`` (else nearest after)."""
+
+    counts = {p.actor_id: len(full_at.get(p.actor_id, [p.first])) for p in bearers}
+    most = max(counts.values())
+    leaders = [p for p in bearers if counts[p.actor_id] == most]
+    if len(leaders) == 1 and all(
+        counts[p.actor_id] * 2 <= most for p in bearers if p not in leaders
+    ):
+        return leaders[0]  # the salient bearer: named in full at least twice as often as any other
+
+    def score(p: _Person) -> tuple[int, int]:
+        spots = full_at.get(p.actor_id, [p.first])
+        before = [s for s in spots if s < at]
+        if before:
+            return (0, at - max(before))
+        return (1, min(spots) - at)
+
+    return min(bearers, key=score)
+
+
+def link_surnames_in_corpus(rows: list[dict]) -> dict[str, tuple[str, str]]:
+    """Provisional surname ids -> the corpus's dominant bearer ``(actor_id, actor)``.
+
+    The dominant bearer is the person with that surname mentioned by full name in the most
+    documents (then the most mentions); surnames nobody in the corpus bears stay as they are.
+
+    >>> rows = [{"actor_id": "hillary-clinton", "actor": "Hillary Clinton", "resolution": "exact",
+    ...          "actor_type": "person", "doc_id": "a"},
+    ...         {"actor_id": "surname:clinton", "actor": "Clinton", "resolution": "surname only",
+    ...          "actor_type": "person", "doc_id": "b"}]
+    >>> link_surnames_in_corpus(rows)
+    {'surname:clinton': ('hillary-clinton', 'Hillary Clinton')}
+    """
+    docs: dict[str, set] = {}
+    count: Counter = Counter()
+    names: dict[str, str] = {}
+    wanted = set()
+    for r in rows:
+        aid = r.get("actor_id")
+        if not isinstance(aid, str) or r.get("actor_type") != "person":
+            continue
+        if aid.startswith(PROVISIONAL):
+            wanted.add(aid[len(PROVISIONAL) :])
+            continue
+        if r.get("resolution") in ("exact", "full name", "alias table"):
+            words = str(r.get("actor") or "").split()
+            if len(words) >= 2:
+                docs.setdefault(aid, set()).add(r.get("doc_id"))
+                count[aid] += 1
+                names[aid] = r["actor"]
+    by_surname: dict[str, list[str]] = {}
+    for aid, name in names.items():
+        words = [w for w in name.split() if norm_key(w) not in NAME_SUFFIXES]
+        by_surname.setdefault(surname_key(words[-1]), []).append(aid)
+    out = {}
+    for key in sorted(wanted):
+        bearers = by_surname.get(key)
+        if bearers:
+            best = max(sorted(bearers), key=lambda a: (len(docs[a]), count[a]))
+            out[PROVISIONAL + key] = (best, names[best])
+    return out

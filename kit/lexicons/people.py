@@ -1,0 +1,68 @@
+"""Words about people: given names with their usual gender, gendered titles and nouns, name suffixes.
+
+The given names come from ``kit/data/given_names.csv`` (US Census Bureau 1990 first-name
+frequencies, public domain; see ``scripts/build_given_names.py``).
+
+>>> given_gender("Hillary"), given_gender("Donald"), given_gender("Pat"), given_gender("Xq")
+('f', 'm', None, None)
+>>> TITLE_GENDER["mrs"]
+'f'
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from kit.lexicons.resources import DATA_DIR
+
+#: Titles that tell a person's gender (compared lower-case, without the final dot).
+TITLE_GENDER: dict[str, str] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f",
+}  # fmt: skip
+
+#: Nouns that tell a person's gender ("the spokeswoman", "his father").
+GENDERED_NOUNS: dict[str, str] = {
+    "man": "m", "boy": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
+    "uncle": "m", "grandfather": "m", "spokesman": "m", "chairman": "m", "congressman": "m",
+    "businessman": "m", "actor": "m", "king": "m", "nephew": "m", "boyfriend": "m",
+    "woman": "f", "girl": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f",
+    "aunt": "f", "grandmother": "f", "spokeswoman": "f", "chairwoman": "f",
+    "congresswoman": "f", "businesswoman": "f", "actress": "f", "queen": "f", "niece": "f",
+    "girlfriend": "f", "widow": "f", "first lady": "f",
+}  # fmt: skip
+
+#: Pronouns by gender and number (``n`` = neuter, ``p`` = plural).
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "n", "its": "n", "itself": "n",
+    "they": "p", "them": "p", "their": "p", "themselves": "p", "we": "p", "us": "p",
+}  # fmt: skip
+
+#: Generational suffixes that belong to a full name ("Donald Trump Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Lower-case given name -> ``f``, ``m`` or ``u`` (used for both)."""
+    with open(DATA_DIR / "given_names.csv", encoding="utf-8", newline="") as fh:
+        return {row["name"]: row["gender"] for row in csv.DictReader(fh)}
+
+
+def is_given_name(word: str) -> bool:
+    """True for a known given name ("Hillary", "pat").
+
+    >>> is_given_name("Melania"), is_given_name("Hammering")
+    (True, False)
+    """
+    return word.lower().strip(".") in given_names()
+
+
+def given_gender(word: str) -> str | None:
+    """``f`` or ``m`` when a given name is clearly one gender, else ``None``."""
+    g = given_names().get(word.lower().strip("."))
+    return g if g in ("f", "m") else None
