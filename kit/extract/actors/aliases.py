@@ -1,6 +1,6 @@
 """The actor alias table: loading, key normalisation and token-level matching.
 
-The bundled table ``data/actors.csv`` (and any user tables given to
+The bundled table ``kit/data/actors.csv`` (and any user tables given to
 ``kit.analyze(aliases=...)``) has one row per canonical actor::
 
     actor_id,actor,actor_type,country,aliases,demonyms,capital,linked_actor_id,relation
@@ -152,7 +152,7 @@ def read_table(path: str | Path) -> list[Entry]:
         if missing:
             raise ValueError(
                 f"alias table {str(path)!r} lacks the column(s) {sorted(missing)}. Fix: use the "
-                f"columns {', '.join(TABLE_COLUMNS)} (see data/actors.csv)."
+                f"columns {', '.join(TABLE_COLUMNS)} (see kit/data/actors.csv)."
             )
         for line, row in enumerate(reader, start=2):
             actor_id = _clean(row.get("actor_id"))

@@ -6,7 +6,7 @@
 array(['USA', 'American', 'United States', 'US', 'U.S.', 'usa'], dtype=object)
 
 Each document's spaCy parse is read once: named entities, the alias table
-(``data/actors.csv`` plus the user's tables, see :mod:`kit.extract.actors.aliases`) matched
+(``kit/data/actors.csv`` plus the user's tables, see :mod:`kit.extract.actors.aliases`) matched
 over token windows, and a few general repairs of the small model's mistakes:
 
 * places: gazetteer, "the town of X", "X border crossing", "in/from/toward X";
