@@ -8,11 +8,20 @@ header, exactly one cell tagged ``parameters`` (papermill injects ``CORPUS``),
 a shared setup cell, computed (never hard-coded) explanations of the first
 document, static tables/figures next to every widget, and a closing
 "Try it on your own texts" section.
+
+Corpus text is untrusted: a title, outlet, sentence or extracted span may hold
+``<script>``, ``<img onerror=...>`` or ``[x](javascript:...)``, and the rendered
+pages are opened by other people. So computed explanations are built only with
+``kit.present.display.finding(template, **values)`` (the template is the Markdown,
+every value is escaped) and displayed with ``display(finding(...))``; cells never
+call ``Markdown(...)``, and ``HTML(...)`` only wraps ``render_document`` (which
+escapes). :func:`check_cell` enforces this when the notebooks are built.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,11 +50,11 @@ from pathlib import Path
 
 import itables
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 import kit
 from kit.present import plots, widgets
-from kit.present.display import pick, render_document, static_table
+from kit.present.display import finding, pick, render_document, static_table
 
 itables.init_notebook_mode(all_interactive=False, connected=False)
 pd.set_option("display.max_colwidth", 80)
@@ -175,12 +184,16 @@ static_table(
     ),
     (
         "code",
-        """display(Markdown(
-    f"From **{len(list(demo.iterdir()))} files** (one of them the `metadata.csv` sidecar) "
-    f"`kit.load` made **{len(demo_docs)} documents**. The sidecar filled in "
-    + ", ".join(f"`{c}`" for c in ("source", "author") if c in demo_docs)
-    + " for `dated.txt`. "
-    f"The **load report** lists {len(demo_report)} entries: nothing is silently dropped."
+        """display(finding(
+    "From **{n_files} files** (one of them the `metadata.csv` sidecar) `kit.load` made "
+    "**{n_docs} documents**. The sidecar filled in {filled} for `dated.txt`. "
+    "The **load report** lists {n_report} entries: nothing is silently dropped.",
+    n_files=len(list(demo.iterdir())),
+    n_docs=len(demo_docs),
+    filled=finding(" and ").join(
+        finding("*{c}*", c=c) for c in ("source", "author") if c in demo_docs
+    ),
+    n_report=len(demo_report),
 ))
 static_table(demo_report, caption="Load report: skipped files and notes")""",
     ),
@@ -204,13 +217,23 @@ def n_of(n, word):
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-display(Markdown(
-    f"The corpus has **{n_of(len(docs), 'document')}** {span}, "
-    + (f"from **{n_of(len(outlets), 'outlet')}** (most: {outlets.index[0]}, "
-       f"{n_of(outlets.iloc[0], 'document')})" if len(outlets) else "with no outlet recorded")
-    + f". They are {words.median():,.0f} words long at the median "
-    f"(shortest {words.min():,}, longest {words.max():,}). "
-    f"The load report has {len(report):,} entries."
+# finding(): the template is the Markdown, every value from the corpus is escaped
+display(finding(
+    "The corpus has **{n_docs}** {span}, {outlets}. They are {median:,.0f} words long at "
+    "the median (shortest {shortest:,}, longest {longest:,}). "
+    "The load report has {n_report:,} entries.",
+    n_docs=n_of(len(docs), "document"),
+    span=span,
+    outlets=finding(
+        "from **{n}** (most: {top}, {top_n})",
+        n=n_of(len(outlets), "outlet"),
+        top=outlets.index[0],
+        top_n=n_of(outlets.iloc[0], "document"),
+    ) if len(outlets) else "with no outlet recorded",
+    median=words.median(),
+    shortest=words.min(),
+    longest=words.max(),
+    n_report=len(report),
 ))""",
     ),
     (
@@ -235,14 +258,21 @@ other notebooks build from it.""",
         "code",
         """text = doc_row["text"]
 first_sentence = for_doc["sentences"]["text"].iloc[0] if len(for_doc["sentences"]) else text[:200]
-display(Markdown(
-    f"**{doc_row.get('title') or DOC}** is dated **{str(doc_row.get('date'))[:10]}**, "
-    f"has {len(text):,} characters in {len(for_doc['sentences']):,} sentences. "
-    f"It begins: *{first_sentence.strip()}*\\n\\n"
-    "From it the kit extracts "
-    + ", ".join(f"{len(t):,} rows of `{n}`" for n, t in for_doc.items()
-                if n not in ("documents", "sentences", "skipped", "actors"))
-    + ". The next notebooks look at each table."
+title = doc_row.get("title")
+display(finding(
+    "**{title}** is dated **{date}**, has {n_chars:,} characters in {n_sents:,} sentences. "
+    "It begins: *{first}*\\n\\nFrom it the kit extracts {counts}. "
+    "The next notebooks look at each table.",
+    title=title if isinstance(title, str) and title.strip() else DOC,
+    date=str(doc_row.get("date"))[:10],
+    n_chars=len(text),
+    n_sents=len(for_doc["sentences"]),
+    first=first_sentence,
+    counts=finding(", ").join(
+        finding("{n:,} rows of *{name}*", n=len(t), name=name)
+        for name, t in for_doc.items()
+        if name not in ("documents", "sentences", "skipped", "actors")
+    ),
 ))""",
     ),
     ("code", static_doc('("actors", "quantities", "attributions", "timexes")')),
@@ -275,19 +305,29 @@ if len(m):
     per = m.groupby("actor", sort=False).size().sort_values(ascending=False, kind="stable")
     kinds = m["actor_type"].fillna("other").value_counts()
     titled = m.dropna(subset=["title"]) if "title" in m else m.iloc[0:0]
-    text = (
-        f"The document mentions **{m['actor'].nunique():,} distinct actors** "
-        f"{len(m):,} times. The most mentioned is **{per.index[0]}** ({per.iloc[0]} mentions)"
-        + (f", then **{per.index[1]}** ({per.iloc[1]})" if len(per) > 1 else "")
-        + ". By type: " + ", ".join(f"{n} {k}" for k, n in kinds.items()) + "."
+    # finding(): the template is the Markdown, every value from the corpus is escaped
+    text = finding(
+        "The document mentions **{n_actors:,} distinct actors** {n:,} times. "
+        "The most mentioned is **{top}** ({top_n} mentions)",
+        n_actors=m["actor"].nunique(), n=len(m), top=per.index[0], top_n=per.iloc[0],
+    )
+    if len(per) > 1:
+        text += finding(", then **{second}** ({n})", second=per.index[1], n=per.iloc[1])
+    text += finding(
+        ". By type: {kinds}.",
+        kinds=finding(", ").join(finding("{n} {k}", n=n, k=k) for k, n in kinds.items()),
     )
     if len(titled):
         r = titled.iloc[0]
-        text += f" Titles and roles are kept: *{r['text']}* is recorded with title **{r['title']}**"
-        text += f" and role **{r['role']}**." if isinstance(r.get("role"), str) else "."
-    display(Markdown(text))
+        text += finding(
+            " Titles and roles are kept: *{span}* is recorded with title **{title}**",
+            span=r["text"], title=r["title"],
+        )
+        text += (finding(" and role **{role}**.", role=r["role"])
+                 if isinstance(r.get("role"), str) else finding("."))
+    display(text)
 else:
-    display(Markdown("No actor mentions were found in this document."))""",
+    display(finding("No actor mentions were found in this document."))""",
     ),
     ("code", static_doc('("actors",)')),
     ("md", "## 2. The actors table"),
@@ -327,8 +367,8 @@ if len(pairs) > 1:
     if len(best) and best.iloc[0] > 0:
         (a, b), n = best.index[0], int(best.iloc[0])
         unit = "sentences" if within == "sent_id" else "documents"
-        display(Markdown(f"The pair mentioned together most often is **{a}** and **{b}** "
-                         f"({n} {unit})."))
+        display(finding("The pair mentioned together most often is **{a}** and **{b}** "
+                        "({n} {unit}).", a=a, b=b, n=n, unit=unit))
 plots.comention_heatmap(tables.get("mentions"), top=10, within=within)""",
     ),
     (
@@ -345,12 +385,14 @@ The first rows of the curated table:""",
         """alias_file = Path(kit.__file__).resolve().parent / "data" / "actors.csv"
 alias_table = pd.read_csv(alias_file, comment="#") if alias_file.exists() else pd.DataFrame()
 merged = actors[actors["aliases"].fillna("").str.contains(";")] if "aliases" in actors else actors.iloc[0:0]
-display(Markdown(
-    f"The curated table has {len(alias_table):,} rows with the columns "
-    + ", ".join(f"`{c}`" for c in alias_table.columns) + ". "
-    + (f"In this corpus, for example, **{merged.iloc[0]['actor']}** was written as "
-       f"*{merged.iloc[0]['aliases']}*." if len(merged) else "")
-))
+display(finding(
+    "The curated table has {n:,} rows with the columns {columns}. ",
+    n=len(alias_table),
+    columns=finding(", ").join(finding("*{c}*", c=c) for c in alias_table.columns),
+) + (finding(
+    "In this corpus, for example, **{actor}** was written as *{aliases}*.",
+    actor=merged.iloc[0]["actor"], aliases=merged.iloc[0]["aliases"],
+) if len(merged) else finding("")))
 static_table(alias_table, caption=f"{alias_file.name} (first rows)", n=10)""",
     ),
     (
@@ -387,28 +429,32 @@ QUANT_NB = [
 
 
 def describe(r):
-    unit = f" {r['unit']}" if isinstance(r.get("unit"), str) and r["unit"] not in ("count", "") else ""
-    obj = f" of **{r['object']}**" if isinstance(r.get("object"), str) and r["object"] else ""
-    qual = f" (qualifier: {r['qualifier']})" if isinstance(r.get("qualifier"), str) else ""
-    return f"*{r['text']}* → value {r['value']:g}{unit}{obj}{qual}"
+    # one quantity as Markdown; finding() escapes every value taken from the text
+    unit = finding(" {u}", u=r["unit"]) if isinstance(r.get("unit"), str) and r["unit"] not in ("count", "") else ""
+    obj = finding(" of **{o}**", o=r["object"]) if isinstance(r.get("object"), str) and r["object"] else ""
+    qual = finding(" (qualifier: {q})", q=r["qualifier"]) if isinstance(r.get("qualifier"), str) else ""
+    return finding("*{span}* → value {value:g}{unit}{obj}{qual}", span=r["text"], value=r["value"],
+                   unit=unit, obj=obj, qual=qual)
 
 
 if len(q):
-    lines = [f"The document reports **{len(q)} quantities**:"]
-    lines += [f"- {describe(r)}" for _, r in q.iterrows()]
+    lines = [finding("The document reports **{n} quantities**:", n=len(q))]
+    lines += [finding("- {d}", d=describe(r)) for _, r in q.iterrows()]
     restated = q[q["restates"].notna()] if "restates" in q else q.iloc[0:0]
     for _, r in restated.iterrows():
         orig = q[q["quantity_id"] == r["restates"]]
         if len(orig):
             o = orig.iloc[0]
             agree = "agree" if r.get("consistent") is True or r.get("consistent") == 1 else "do not agree"
-            lines.append(
-                f"\\n*{r['text']}* restates *{o['text']}*: in SI units "
-                f"{o['si_value']:,.0f} vs {r['si_value']:,.0f} {r['si_unit']}, which {agree}."
-            )
-    display(Markdown("\\n".join(lines)))
+            lines.append(finding(
+                "\\n*{span}* restates *{orig}*: in SI units {a:,.0f} vs {b:,.0f} {unit}, "
+                "which {agree}.",
+                span=r["text"], orig=o["text"], a=o["si_value"], b=r["si_value"],
+                unit=r["si_unit"], agree=agree,
+            ))
+    display(finding("\\n").join(lines))
 else:
-    display(Markdown("No quantities were found in this document."))""",
+    display(finding("No quantities were found in this document."))""",
     ),
     ("code", static_doc('("quantities",)')),
     ("md", "## 2. The quantities table"),
@@ -467,8 +513,8 @@ flags""",
         """counted = quantities.dropna(subset=["object"]) if "object" in quantities else quantities
 if len(counted):
     top = counted.sort_values("value", ascending=False, kind="stable").iloc[0]
-    display(Markdown(f"The largest amount with a counted object is *{top['text']}* "
-                     f"(object: **{top['object']}**) in `{top['doc_id']}`."))
+    display(finding("The largest amount with a counted object is *{span}* (object: **{obj}**) "
+                    "in document **{doc}**.", span=top["text"], obj=top["object"], doc=top["doc_id"]))
 plots.quantities_by_object(quantities)""",
     ),
     (
@@ -506,22 +552,29 @@ if len(a):
     types = a["source_type"].fillna("none").value_counts()
     who = a["source_actor"].fillna(a["source_text"]).dropna().value_counts()
     cues = a["cue_lemma"].fillna(a["cue"]).value_counts()
-    text = (
-        f"The document attributes **{len(a)} statements**. Source types: "
-        + ", ".join(f"{n} {k}" for k, n in types.items()) + ". "
+    # finding(): the template is the Markdown, every value from the corpus is escaped
+    text = finding(
+        "The document attributes **{n} statements**. Source types: {types}. ",
+        n=len(a),
+        types=finding(", ").join(finding("{n} {k}", n=n, k=k) for k, n in types.items()),
     )
     if len(who):
         times = "once" if who.iloc[0] == 1 else f"{who.iloc[0]} times"
-        text += f"The most quoted source is **{who.index[0]}** ({times}). "
-    text += "Cue verbs: " + ", ".join(f"*{c}* ({n})" for c, n in cues.items()) + ". "
+        text += finding("The most quoted source is **{who}** ({times}). ",
+                        who=who.index[0], times=times)
+    text += finding(
+        "Cue verbs: {cues}. ",
+        cues=finding(", ").join(finding("*{c}* ({n})", c=c, n=n) for c, n in cues.items()),
+    )
     chan = a.dropna(subset=["channel"]) if "channel" in a else a.iloc[0:0]
     if len(chan):
-        text += "Channels: " + ", ".join(f"*{c}*" for c in chan["channel"].unique()) + ". "
+        text += finding("Channels: {channels}. ", channels=finding(", ").join(
+            finding("*{c}*", c=c) for c in chan["channel"].unique()))
     hedged = a[a["hedged"].fillna(False).astype(bool)] if "hedged" in a else a.iloc[0:0]
-    text += f"{len(hedged)} of them are hedged."
-    display(Markdown(text))
+    text += finding("{n} of them are hedged.", n=len(hedged))
+    display(text)
 else:
-    display(Markdown("No attributions were found in this document."))""",
+    display(finding("No attributions were found in this document."))""",
     ),
     ("code", static_doc('("attributions", "actors")')),
     ("md", "## 2. The attributions table"),
@@ -597,18 +650,21 @@ TIMELINE_NB = [
 t = for_doc.get("timexes", pd.DataFrame())
 tl = timeline(result)
 if len(t):
-    lines = [f"The document is dated **{str(doc_row.get('date'))[:10]}** and contains "
-             f"**{len(t)} time expressions**:"]
+    # finding(): the template is the Markdown, every value from the corpus is escaped
+    lines = [finding("The document is dated **{date}** and contains **{n} time expressions**:",
+                     date=str(doc_row.get("date"))[:10], n=len(t))]
     for _, r in t.iterrows():
-        lines.append(f"- *{r['text']}* → `{r['value']}` ({r['type']})")
+        lines.append(finding("- *{span}* → **{value}** ({kind})",
+                             span=r["text"], value=r["value"], kind=r["type"]))
     said = tl[(tl["doc_id"] == DOC) & (tl["kind"] == "statement")] if len(tl) else tl
     if len(said):
         s = said.iloc[0]
-        lines.append(f"\\n{len(said)} statements are dated; e.g. {s['source'] or 'a source'} "
-                     f"spoke on {str(s['date'])[:10]} (*{s['text']}*).")
-    display(Markdown("\\n".join(lines)))
+        who = s["source"] if isinstance(s["source"], str) and s["source"] else "a source"
+        lines.append(finding("\\n{n} statements are dated; e.g. {who} spoke on {date} (*{span}*).",
+                             n=len(said), who=who, date=str(s["date"])[:10], span=s["text"]))
+    display(finding("\\n").join(lines))
 else:
-    display(Markdown("No time expressions were found in this document."))""",
+    display(finding("No time expressions were found in this document."))""",
     ),
     ("code", static_doc('("timexes", "attributions")')),
     ("md", "## 2. The timexes table and the timeline"),
@@ -666,6 +722,33 @@ def formatted(source: str) -> str:
     return "\n".join([*magics, done.rstrip("\n")])
 
 
+#: Calls that would put unescaped corpus text on the page, and what is allowed instead.
+_UNSAFE = (
+    (re.compile(r"\bMarkdown\("), "use display(finding(template, **values)), not Markdown(...)"),
+    (
+        re.compile(r"\bHTML\((?!render_document\()"),
+        "HTML(...) may only wrap render_document(...); use static_table or finding",
+    ),
+    (re.compile(r"\bfinding\(\s*f[\"']"), "finding() templates must not be f-strings"),
+    (re.compile(r"_repr_html_|unsafe_allow_html|allow_html"), "no raw HTML from cell code"),
+)
+
+
+def check_cell(source: str) -> None:
+    """Raise ``ValueError`` if cell code could show corpus text unescaped.
+
+    >>> check_cell('display(finding("**{t}**", t=title))')
+    >>> check_cell('display(Markdown(f"**{title}**"))')
+    Traceback (most recent call last):
+    ...
+    ValueError: use display(finding(template, **values)), not Markdown(...): display(Markdown(f"**{title}**"))
+    """
+    for pattern, advice in _UNSAFE:
+        for line in source.splitlines():
+            if pattern.search(line):
+                raise ValueError(f"{advice}: {line.strip()}")
+
+
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     """A notebook without outputs from ``(kind, source)`` pairs; kind md/code/params."""
     nb = new_notebook()
@@ -679,6 +762,7 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
         if kind == "md":
             cell = new_markdown_cell(source)
         else:
+            check_cell(source)
             cell = new_code_cell(formatted(source))
             if kind == "params":
                 cell.metadata["tags"] = ["parameters"]

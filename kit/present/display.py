@@ -14,6 +14,8 @@ HTML exports. Details sit in ``title`` tooltips.
 from __future__ import annotations
 
 import html as _html
+import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -319,6 +321,99 @@ def context_html(text: str, start: int, end: int, *, width: int = 80) -> str:
         f"{lead}{_html.escape(left)}<b>{_html.escape(text[start:end])}</b>"
         f"{_html.escape(right)}{tail}"
     )
+
+
+#: Characters that become HTML entities in :func:`md_escape` (never markup).
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+#: Markdown (CommonMark, GFM, MathJax) syntax characters, backslash-escaped by :func:`md_escape`.
+_MD_PUNCTUATION = frozenset(r"\`*_{}[]()#+-.!|~$:")
+
+
+def md_escape(value: Any) -> str:
+    r"""``value`` as Markdown that shows exactly its text: never markup, a link or math.
+
+    HTML special characters become entities and Markdown syntax characters are
+    backslash-escaped, in one pass. Each run of whitespace (line breaks too)
+    becomes one space, so a value stays inside the sentence it is put in (no
+    new paragraph, heading, list or code block). Missing values (``None``, NaN, NA) give ``""``.
+    Corpus text (titles, outlets, sentences, extracted spans, file names,
+    metadata) must pass through this, or through :func:`finding`, before it
+    reaches ``Markdown(...)``. Do not put the result inside a code span
+    (backticks): escapes are shown literally there.
+
+    >>> print(md_escape('<img src=x onerror="alert(1)">'))
+    &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;
+    >>> print(md_escape("[click](javascript:alert(1))"))
+    \[click\]\(javascript\:alert\(1\)\)
+    >>> print(md_escape("**Smith**\n\n# 1.5 km"))
+    \*\*Smith\*\* \# 1\.5 km
+    >>> md_escape(None), md_escape(float("nan")), md_escape(3)
+    ('', '', '3')
+    """
+    text = re.sub(r"\s+", " ", _s(value))
+    return "".join(_MD_ENTITIES.get(c) or (f"\\{c}" if c in _MD_PUNCTUATION else c) for c in text)
+
+
+class Finding(str):
+    """Markdown built by :func:`finding`: its markup is trusted, every value in it escaped.
+
+    Notebooks show it as Markdown. Adding or joining keeps it safe: a ``Finding``
+    joins as it is, anything else (a plain ``str`` from the corpus) is escaped
+    with :func:`md_escape` first.
+
+    >>> print(finding("**{n}** of", n=2) + " <b>it</b>")
+    **2** of &lt;b&gt;it&lt;/b&gt;
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __add__(self, other: object) -> Finding:
+        return Finding(str(self) + _markdown(other))
+
+    def __radd__(self, other: object) -> Finding:
+        return Finding(_markdown(other) + str(self))
+
+    def join(self, items: Iterable[Any]) -> Finding:  # type: ignore[override]
+        return Finding(str(self).join(_markdown(item) for item in items))
+
+
+def _markdown(value: Any) -> str:
+    return str(value) if isinstance(value, Finding) else md_escape(value)
+
+
+class _EscapingFormatter(string.Formatter):
+    """``str.format`` that escapes every formatted field (a :class:`Finding` is kept)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Finding) and not format_spec:
+            return str(value)
+        if _s(value) == "":
+            return ""
+        return md_escape(format(value, format_spec)).strip(" ")
+
+
+def finding(template: str, /, **values: Any) -> Finding:
+    r"""Markdown from a trusted ``template`` and escaped ``values`` (``str.format`` fields).
+
+    The template is the only markup: every value is formatted with its format
+    spec (``{n:,}``, ``{when:%d %B %Y}``, ``{row[text]}``) and then escaped with
+    :func:`md_escape`, so a title or a quoted name from the corpus can never
+    become HTML, a link or Markdown syntax; whitespace around a value is
+    dropped. A value that is itself a :class:`Finding` is inserted as it is; a
+    missing value (``None``, NaN) as nothing. Notebooks show the result as Markdown: ``display(finding(...))``.
+    Never put corpus values into the template itself (no f-string templates).
+
+    >>> print(finding("The most quoted source is **{who}** ({n:,} times).",
+    ...               who="<b onmouseover=alert(1)>Smith</b>", n=1200))
+    The most quoted source is **&lt;b onmouseover=alert\(1\)&gt;Smith&lt;/b&gt;** (1,200 times).
+    >>> cues = finding(", ").join(finding("*{c}*", c=c) for c in ["said", "_x_"])
+    >>> print(finding("Cues: {cues}.", cues=cues))
+    Cues: *said*, *\_x\_*.
+    """
+    return Finding(_EscapingFormatter().vformat(template, (), values))
 
 
 class HTMLBlock(str):

@@ -84,8 +84,18 @@ def _has(df: Any, *cols: str) -> bool:
 
 
 def _short(label: Any, n: int = 32) -> str:
+    r"""A corpus label for an axis: cut to ``n`` characters, ``$`` escaped.
+
+    Matplotlib reads text between two ``$`` as mathtext, so an outlet or actor
+    named ``$5 and $6`` would be typeset and one named ``$\frac$`` would stop the
+    figure with a parse error; an escaped ``\$`` is drawn as a dollar sign.
+
+    >>> _short("$45 million for $\\frac")
+    '\\$45 million for \\$\\frac'
+    """
     s = "(none)" if label is None or (isinstance(label, float) and np.isnan(label)) else str(label)
-    return s if len(s) <= n else s[: n - 1] + "…"
+    s = s if len(s) <= n else s[: n - 1] + "…"
+    return s.replace("$", r"\$")
 
 
 def _barh(ax: Any, counts: pd.Series, colour: str | Sequence[str] = PALETTE[0]) -> None:
