@@ -94,11 +94,11 @@ def cpu_seconds() -> float:
 
 def instrument(extractors: list[str]) -> dict[str, float]:
     """Wrap each extractor's ``extract`` to add up its CPU seconds (in this process)."""
-    from kit.extract.registry import _module
+    from kit.extract.registry import extractor
 
     spent: dict[str, float] = {}
     for name in extractors:
-        module = _module(name)
+        module = extractor(name)
         original = module.extract
 
         def timed(*a, _f=original, _n=name, **k):

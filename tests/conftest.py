@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed article, a small multi-document corpus, the repository root.
+"""Shared fixtures: the seed article and its analysis.
 
 The helper modules in this folder (``_browser``, ``_rendered``, ...) are importable from
 every test subfolder.
@@ -20,12 +20,6 @@ if str(TESTS) not in sys.path:
 
 
 @pytest.fixture(scope="session")
-def repo() -> Path:
-    """The repository root."""
-    return REPO
-
-
-@pytest.fixture(scope="session")
 def seed_docs() -> pd.DataFrame:
     """The bundled example article as a documents table."""
     import kit
@@ -39,20 +33,3 @@ def seed(seed_docs: pd.DataFrame):
     import kit
 
     return kit.analyze(seed_docs)
-
-
-@pytest.fixture(scope="session")
-def small_corpus() -> pd.DataFrame:
-    """Three short dated documents from two outlets."""
-    return pd.DataFrame(
-        {
-            "doc_id": ["a", "b", "c"],
-            "text": [
-                "President Barack Obama said on Monday that 12 people died. Mr. Obama spoke in Washington.",
-                "Officials told Reuters that about 90,000 leaflets were dropped, according to the Pentagon.",
-                "Angela Merkel said Germany would send 200 troops. She said it was necessary.",
-            ],
-            "date": pd.to_datetime(["2017-06-04", "2017-06-05", "2017-06-06"]),
-            "source": ["Daily", "Weekly", "Daily"],
-        }
-    )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,17 +66,13 @@ def resolve_extractors(names: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(n for n in EXTRACTORS if n in wanted)
 
 
-def _module(extractor: str) -> ModuleType:
-    return importlib.import_module(EXTRACTORS[extractor])
-
-
 def extractor(name: str) -> Extractor:
     """The module of a named extractor.
 
     >>> extractor("quantities").TABLE
     'quantities'
     """
-    return _module(name)  # type: ignore[return-value]
+    return importlib.import_module(EXTRACTORS[name])  # type: ignore[return-value]
 
 
 def summarizer(name: str) -> Summarizer | None:

@@ -1,1 +1,1 @@
-"""io"""
+"""Getting texts in and tables out: load, readers, decoding, text headers, dates, ignore files, export."""

@@ -1,1 +1,1 @@
-"""lexicons"""
+"""The curated tables and word lists, one home each (files in ``kit/data``)."""

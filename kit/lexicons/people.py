@@ -23,25 +23,6 @@ TITLE_GENDER: dict[str, str] = {
     "queen": "f", "princess": "f",
 }  # fmt: skip
 
-#: Nouns that tell a person's gender ("the spokeswoman", "his father").
-GENDERED_NOUNS: dict[str, str] = {
-    "man": "m", "boy": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
-    "uncle": "m", "grandfather": "m", "spokesman": "m", "chairman": "m", "congressman": "m",
-    "businessman": "m", "actor": "m", "king": "m", "nephew": "m", "boyfriend": "m",
-    "woman": "f", "girl": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f",
-    "aunt": "f", "grandmother": "f", "spokeswoman": "f", "chairwoman": "f",
-    "congresswoman": "f", "businesswoman": "f", "actress": "f", "queen": "f", "niece": "f",
-    "girlfriend": "f", "widow": "f", "first lady": "f",
-}  # fmt: skip
-
-#: Pronouns by gender and number (``n`` = neuter, ``p`` = plural).
-PRONOUN_GENDER: dict[str, str] = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-    "it": "n", "its": "n", "itself": "n",
-    "they": "p", "them": "p", "their": "p", "themselves": "p", "we": "p", "us": "p",
-}  # fmt: skip
-
 #: Generational suffixes that belong to a full name ("Donald Trump Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 

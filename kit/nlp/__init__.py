@@ -1,1 +1,1 @@
-"""nlp"""
+"""The spaCy model (setting, loading, long texts) and the token arrays every extractor shares."""

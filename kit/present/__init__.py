@@ -1,1 +1,1 @@
-"""present"""
+"""Showing results: highlighted documents, widgets, plots, views and rendered pages."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit.extract.registry import _module, resolve_extractors, summarizer
+from kit.extract.registry import extractor, resolve_extractors, summarizer
 from kit.io.dates import as_date
 from kit.nlp.doc_arrays import release as release_arrays
 from kit.nlp.model import DEFAULT_MAX_CHUNK_CHARS, DocInfo, model_name, sentence_rows
@@ -115,7 +115,7 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
 
     nlp = load_model(settings.model)
     res = resources_for(settings)
-    modules = [(_module(e).TABLE, _module(e)) for e in settings.extractors]
+    modules = [(extractor(e).TABLE, extractor(e)) for e in settings.extractors]
     out: dict[str, list[dict]] = {"sentences": [], "doc_meta": []}
     out.update({table: [] for table, _ in modules})
     texts = (r["text"] for r in records)
@@ -155,13 +155,13 @@ def build_tables(
     tables: dict[str, pd.DataFrame] = {
         "sentences": pd.DataFrame.from_records(rows.get("sentences", []), columns=SENTENCE_COLUMNS)
     }
-    for extractor in settings.extractors:
-        module = _module(extractor)
+    for name in settings.extractors:
+        module = extractor(name)
         tables[module.TABLE] = pd.DataFrame.from_records(
             rows.get(module.TABLE, []), columns=module.COLUMNS
         )
-    for extractor in settings.extractors:
-        summarize = summarizer(extractor)
+    for name in settings.extractors:
+        summarize = summarizer(name)
         if summarize is not None:
             tables.update(summarize(tables, documents))
     return tables

@@ -69,7 +69,7 @@ TYPE_LABEL = {
     "place": "LOC",
 }
 _WORDS = re.compile(r"[^\s\-‐‑–]+")
-_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az)[\s\-‐‑’']+", re.IGNORECASE)
+ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az)[\s\-‐‑’']+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -202,10 +202,29 @@ def _is_acronym(form: str) -> bool:
 def _variants(form: str) -> list[str]:
     """The form itself, and without a leading Arabic article (``al-Tanf`` -> ``Tanf``)."""
     out = [form]
-    stripped = _ARABIC_ARTICLE.sub("", form)
+    stripped = ARABIC_ARTICLE.sub("", form)
     if stripped != form and len(norm_key(stripped)) >= 4:
         out.append(stripped)
     return out
+
+
+def institution_of(state: Entry, suffix: str) -> Entry:
+    """The made-up entry for a state's ``military`` or ``government`` (``syria-government``).
+
+    >>> institution_of(Entry("syria", "Syria", "state", "SY", demonyms=("Syrian",)), "government").actor
+    'Syrian government'
+    """
+    atype, relation = (
+        ("armed_group", "part_of") if suffix == "military" else ("organisation", "government_of")
+    )
+    return Entry(
+        actor_id=f"{state.actor_id}-{suffix}",
+        actor=f"{state.demonyms[0] if state.demonyms else state.actor} {suffix}",
+        actor_type=atype,
+        country=state.country,
+        linked_actor_id=state.actor_id,
+        relation=relation,
+    )
 
 
 @dataclass
@@ -235,30 +254,30 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
             by_id[actor_id] = replace(
                 e, actor=e.actor or actor_id, actor_type=e.actor_type or "organisation"
             )
-    for e in list(by_id.values()):  # a capital or seat stands for the government
+    government: dict[str, Entry] = {}  # a capital or seat stands for the state's government
+    made: dict[str, tuple[str, ...]] = {}  # made-up entries and the names that reach them
+    for e in list(by_id.values()):
         if e.capitals and e.actor_type == "state":
-            gov = f"{e.actor_id}-government"
-            by_id.setdefault(
-                gov,
-                Entry(actor_id=gov, actor=f"Government of {e.actor}", actor_type="organisation",
-                      country=e.country, linked_actor_id=e.actor_id, relation="government_of"),
-            )  # fmt: skip
+            gov_id = f"{e.actor_id}-government"
+            if gov_id not in by_id:
+                by_id[gov_id] = institution_of(e, "government")
+                made[gov_id] = (f"Government of {e.actor}",)
+            government[e.actor_id] = by_id[gov_id]
     keys: dict[str, Alias] = {}
     # capitals first, then demonyms, then names: a name wins a key shared with another form
     for kind in ("capital", "demonym", "name"):
         for e in by_id.values():
             if kind == "name":
-                forms = (e.actor, *e.aliases)
+                forms = made.get(e.actor_id, (e.actor, *e.aliases))
             else:
                 forms = e.demonyms if kind == "demonym" else e.capitals
-            if kind == "capital" and e.capitals and f"{e.actor_id}-government" in by_id:
-                e = by_id[f"{e.actor_id}-government"]  # noqa: PLW2901 - the capital names the government
+            target = government.get(e.actor_id, e) if kind == "capital" else e
             for form in forms:
                 for variant in _variants(form):
                     key = norm_key(variant)
                     if key:
                         keys[key] = Alias(
-                            entry=e,
+                            entry=target,
                             form=kind,
                             acronym=_is_acronym(variant),
                             n_words=len(_WORDS.findall(variant)),

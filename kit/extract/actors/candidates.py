@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kit.extract.actors.aliases import TYPE_LABEL, Alias, Entry, Gazetteer, norm_key, slugify
+from kit.extract.actors.aliases import (
+    TYPE_LABEL,
+    Alias,
+    Entry,
+    Gazetteer,
+    institution_of,
+    norm_key,
+    slugify,
+)
 from kit.extract.actors.roles import title_inside
 from kit.lexicons.actor_words import (
     _BACKED,
@@ -126,16 +134,14 @@ def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS
 
 
-def _from_alias(
-    s: int, e: int, alias: Alias, ent_label: str | None = None, doc: Doc | None = None
-) -> _Cand:
+def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = None) -> _Cand:
     entry = alias.entry
     label = alias.label
     if entry.actor_type == "place" and ent_label in ("GPE", "LOC", "FAC"):
         label = ent_label
     if alias.form == "capital" and entry.relation == "government_of":
         state = entry.linked_actor_id
-        if doc is None or not _acts_as_government(doc, s, e):  # the city itself
+        if not _acts_as_government(doc, s, e):  # the city itself
             name = doc[s:e].text
             return _Cand(s=s, e=e, label="GPE", actor_id=slugify(name), actor=name,
                           actor_type="place", country=entry.country, linked_actor_id=state,
@@ -143,8 +149,8 @@ def _from_alias(
         return _Cand(s=s, e=e, label="ORG", actor_id=entry.actor_id, actor=entry.actor,
                      actor_type=entry.actor_type, country=entry.country, linked_actor_id=state,
                      relation="government_of", ent_label=ent_label, resolution="metonym",
-                     resolved_from=f"{doc[s:e].text if doc is not None else ''} stands for the government")  # fmt: skip
-    surface_dotted = doc is not None and "." in doc[s:e].text and alias.acronym
+                     resolved_from=f"{doc[s:e].text} stands for the government")  # fmt: skip
+    surface_dotted = alias.acronym and "." in doc[s:e].text
     return _Cand(
         s=s,
         e=e,
@@ -212,7 +218,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         covered[s:e] = b"\x01" * (e - s)
         if exact:
             used_matches.add(s)
-            cands.append(_from_alias(s, e, exact[0][2], ent.label_, doc))
+            cands.append(_from_alias(doc, s, e, exact[0][2], ent.label_))
             continue
         for m in inner:
             used_matches.add(m[0])
@@ -222,7 +228,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         cands.append(cand)
     for m in matches:
         if m[0] not in used_matches and not any(covered[m[0] : m[1]]):
-            cands.append(_from_alias(m[0], m[1], m[2], doc=doc))
+            cands.append(_from_alias(doc, m[0], m[1], m[2]))
     return cands
 
 
@@ -278,22 +284,12 @@ def _institution(gaz: Gazetteer, state: Entry, head: str) -> Entry | None:
     """The military or government of a state, from the alias table or made up."""
     head = head.rstrip("’'s")
     if head in _MILITARY or head + "s" in _MILITARY:
-        suffix, noun, atype = "military", "military", "armed_group"
+        suffix = "military"
     elif head in _GOVERNMENT:
-        suffix, noun, atype = "government", "government", "organisation"
+        suffix = "government"
     else:
         return None
-    known = gaz.entries.get(f"{state.actor_id}-{suffix}")
-    if known is not None:
-        return known
-    return Entry(
-        actor_id=f"{state.actor_id}-{suffix}",
-        actor=f"{state.demonyms[0] if state.demonyms else state.actor} {noun}",
-        actor_type=atype,
-        country=state.country,
-        linked_actor_id=state.actor_id,
-        relation="part_of",
-    )
+    return gaz.entries.get(f"{state.actor_id}-{suffix}") or institution_of(state, suffix)
 
 
 # ------------------------------------------------------------------- repairs --
@@ -360,15 +356,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         else:
             continue  # NORP, PRODUCT, ... without a repair are not actors
         out.append(c)
-    for c in out:
-        if c.actor_type == "person" and c.actor_id is None:
-            full = persons.get(norms[c.e - 1])
-            src = full if full is not None else c
-            name = doc[src.s : src.e].text
-            c.actor, c.actor_id = name, slugify(name)
-            if full is not None and full.actor_id:
-                c.actor_id, c.actor = full.actor_id, full.actor
-        elif c.actor_id is None:
+    for c in out:  # people get their final ids in people.py
+        if c.actor_id is None:
             name = doc[c.s : c.e].text
             c.actor, c.actor_id = name, slugify(name)
     return out

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kit.extract.actors.aliases import norm_key, slugify
+from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
 from kit.extract.actors.roles import title_before
 from kit.lexicons.people import NAME_SUFFIXES, TITLE_GENDER, given_gender, is_given_name
 
@@ -36,14 +36,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Prefix of the provisional id of a surname no full name in its document explains.
 PROVISIONAL = "surname:"
-_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn)[\s\-‐‑’']+", re.IGNORECASE)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _JUNK_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "IN", "CC", "DT"}
 
 
 def surname_key(word: str) -> str:
     """The matching key of a surname: ``al-Assad`` and ``Assad`` agree."""
-    return norm_key(_ARTICLE.sub("", word)) or norm_key(word)
+    return norm_key(ARABIC_ARTICLE.sub("", word)) or norm_key(word)
 
 
 def key_of(words: list[str]) -> str:

@@ -49,36 +49,33 @@ def link_in_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     def final(aid: str, word: str) -> tuple[str, str, str, str | None]:
         if aid in links:
             actor_id, actor = links[aid]
-            return (
-                actor_id,
-                actor,
-                "surname in corpus",
-                f"{actor} (most-cited bearer of the surname in the corpus)",
-            )
+            why = f"{actor} (most-cited bearer of the surname in the corpus)"
+            return actor_id, actor, "surname in corpus", why
         return slugify(word), word, "surname only", None
 
-    m = mentions.copy()
-    idx = m.index[provisional]
-    done = [final(a, w) for a, w in zip(m.loc[idx, "actor_id"], m.loc[idx, "actor"])]
-    for col, k in (("actor_id", 0), ("actor", 1), ("resolution", 2), ("resolved_from", 3)):
-        m[col] = m[col].astype(object)
-        m.loc[idx, col] = [d[k] for d in done]
-    out = {TABLE: m}
+    out = {TABLE: _relink(mentions, "actor_id", "actor", final, ("resolution", "resolved_from"))}
     att = tables.get("attributions")
     if att is not None and not att.empty:
-        a = att.copy()
-        src = a["source_actor_id"].astype(str).str.startswith(PROVISIONAL)
-        if src.any():
-            sidx = a.index[src]
-            fixed = [
-                final(x, w)
-                for x, w in zip(a.loc[sidx, "source_actor_id"], a.loc[sidx, "source_actor"])
-            ]
-            a["source_actor_id"] = a["source_actor_id"].astype(object)
-            a["source_actor"] = a["source_actor"].astype(object)
-            a.loc[sidx, "source_actor_id"] = [f[0] for f in fixed]
-            a.loc[sidx, "source_actor"] = [f[1] for f in fixed]
-            out["attributions"] = a
+        out["attributions"] = _relink(att, "source_actor_id", "source_actor", final, ())
+    return out
+
+
+def _relink(
+    df: pd.DataFrame, id_col: str, name_col: str, final, extra: tuple[str, ...]
+) -> pd.DataFrame:
+    """A copy of ``df`` with provisional ids in ``id_col`` replaced by ``final(id, name)``.
+
+    ``final`` returns ``(actor_id, actor, *extra values)``; ``extra`` names the columns the
+    extra values go to.
+    """
+    rows = df.index[df[id_col].astype(str).str.startswith(PROVISIONAL)]
+    if not len(rows):
+        return df
+    done = [final(a, w) for a, w in zip(df.loc[rows, id_col], df.loc[rows, name_col])]
+    out = df.copy()
+    for k, col in enumerate((id_col, name_col, *extra)):
+        out[col] = out[col].astype(object)
+        out.loc[rows, col] = [d[k] for d in done]
     return out
 
 

@@ -1,1 +1,1 @@
-"""extract/quantities"""
+"""Amounts: numbers, units, qualifiers, ranges and counted objects."""

@@ -1,1 +1,1 @@
-"""extract/sourcing"""
+"""Attribution relations: sources, cues, contents, quotations."""

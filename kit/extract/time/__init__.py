@@ -1,1 +1,1 @@
-"""extract/time"""
+"""Time expressions: patterns, tense, TimeML values."""
