@@ -225,3 +225,24 @@ def test_long_paragraph_through_chunking():
     for row in m.itertuples():
         assert text[row.start : row.end] == row.text
     assert (m.actor_id == "ryan-dillon").sum() >= 40
+
+
+def test_capitals_stand_for_governments_but_not_inside_other_names():
+    from kit.api import analyze
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": [
+                "Researchers at the University of Washington said Washington had agreed. "
+                "Moscow said no. She flew to Moscow."
+            ],
+        }
+    )
+    m = analyze(docs, extractors=["actors"]).mentions.set_index("start")
+    text = docs.text[0]
+    assert m.loc[text.index("University"), "actor_id"] == "university-of-washington"
+    assert m.loc[text.index("Washington had"), "relation"] == "government_of"
+    assert m.loc[text.index("Moscow said"), "actor_id"] == "russia-government"
+    city = m.loc[text.rindex("Moscow")]
+    assert (city["actor_id"], city["relation"]) == ("moscow", "capital_of")

@@ -235,7 +235,12 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
 def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> None:
     """An entity containing alias matches: "Iraqi Imam Ali Brigade", "Syrian Army"."""
     last = inner[-1]
-    if last[1] == cand.e and last[2].entry.actor_type not in ("state", "place"):
+    # a name ending in a state, place or capital is its own actor ("University of Washington")
+    if (
+        last[1] == cand.e
+        and last[2].entry.actor_type not in ("state", "place")
+        and last[2].form != "capital"
+    ):
         entry = last[2].entry
         _set_entry(cand, entry)
         cand.label = TYPE_LABEL[entry.actor_type]
