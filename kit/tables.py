@@ -183,9 +183,14 @@ content_start:object:offset of the content
 content_end:object:end offset of the content
 direct:bool:the content is a quotation
 mixed:bool:partly quoted
-source_type:object:named_person, anonymous, document, ...
+source_type:object:named_person, named_organisation, media, anonymous, document, social_media, pronoun (unresolved), other, unattributed
 source_actor_id:object:the actor the source refers to
 source_actor:object:that actor's name
+source_resolution:object:how the actor was found: named, alias, pronoun, relative, description, unresolved
+antecedent_start:object:offset of the mention the source was resolved to (pronouns, descriptions)
+antecedent_end:object:end offset of that mention
+antecedent_text:object:that mention as written
+resolved:bool:False for a pronoun or description nobody was found for, and for no source
 affiliation_actor_id:object:affiliation of an anonymous source
 hedged:bool:hedged by an adverb (reportedly)
 hedge:object:the hedge word
@@ -199,6 +204,7 @@ warning:object:what looked doubtful
         ("source_start", "source_end", "source_text"),
         ("cue_start", "cue_end", "cue"),
         ("content_start", "content_end", "content"),
+        ("antecedent_start", "antecedent_end", "antecedent_text"),
     ),
     doc="one row per attribution relation",
 )

@@ -5,8 +5,8 @@ frequencies, public domain; see ``scripts/build_given_names.py``).
 
 >>> given_gender("Hillary"), given_gender("Donald"), given_gender("Pat"), given_gender("Xq")
 ('f', 'm', None, None)
->>> TITLE_GENDER["mrs"]
-'f'
+>>> TITLE_GENDER["mrs"], GENDERED_NOUNS["spokeswoman"]
+('f', 'f')
 """
 
 from __future__ import annotations
@@ -21,6 +21,29 @@ TITLE_GENDER: dict[str, str] = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
     "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f",
     "queen": "f", "princess": "f",
+}  # fmt: skip
+
+#: Title abbreviations (and party short forms) spelled out, to compare "Gov. Mike Pence" with
+#: "the Indiana governor" and "the GOP nominee" with "Republican nominee Donald Trump".
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gop": "republican", "dem": "democratic", "democrat": "democratic",
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+    "cmdr": "commander", "adm": "admiral", "atty": "attorney", "supt": "superintendent",
+    "sec": "secretary", "amb": "ambassador", "dir": "director", "chmn": "chairman",
+}  # fmt: skip
+
+#: Nouns for people that tell their gender ("the spokeswoman", "his father").
+GENDERED_NOUNS: dict[str, str] = {
+    "man": "m", "men": "m", "boy": "m", "father": "m", "son": "m", "brother": "m",
+    "husband": "m", "uncle": "m", "nephew": "m", "grandfather": "m", "dad": "m",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m",
+    "councilman": "m", "assemblyman": "m", "actor": "m", "widower": "m", "gentleman": "m",
+    "woman": "f", "women": "f", "girl": "f", "mother": "f", "daughter": "f", "sister": "f",
+    "wife": "f", "aunt": "f", "niece": "f", "grandmother": "f", "mom": "f", "mum": "f",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "councilwoman": "f", "assemblywoman": "f", "actress": "f", "widow": "f", "lady": "f",
+    "first lady": "f",
 }  # fmt: skip
 
 #: Generational suffixes that belong to a full name ("Donald Trump Jr.").

@@ -51,6 +51,14 @@ _TRIM_DEPS = {"punct", "cc", "mark_", "prep_"}
 
 ANONYMOUS_NOUNS = {
     "official",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "columnist",
+    "editor",
+    "announcer",
+    "narrator",
+    "user",
     "source",
     "diplomat",
     "spokesman",
@@ -153,9 +161,17 @@ ORGANISATION_NOUNS = {
     "team",
     "club",
     "university",
+    "city",
+    "county",
+    "town",
+    "municipality",
 }
 DOCUMENT_NOUNS = {
     "statement",
+    "ad",
+    "advert",
+    "advertisement",
+    "commercial",
     "report",
     "leaflet",
     "document",
@@ -264,16 +280,42 @@ MEDIA_NOUNS = {
     "journal",
     "newswire",
     "wire",
-    "reporter",
-    "journalist",
-    "correspondent",
-    "columnist",
-    "editor",
     "media",
 }
-PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
-GROUP_PRONOUNS = {"we", "they", "it"}
+#: Pronouns a source can be, with what they refer to: ``m``/``f`` (a man, a woman), ``n``
+#: (an organisation, a document), ``pl`` (a group), ``speaker`` (the one quoted, in a quotation)
+#: and ``generic`` (never resolved: "you", "one").
+PRONOUN_REFERENTS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "n", "its": "n", "itself": "n",
+    "they": "pl", "them": "pl", "their": "pl", "themselves": "pl",
+    "i": "speaker", "me": "speaker", "my": "speaker", "myself": "speaker",
+    "we": "speaker", "us": "speaker", "our": "speaker", "ourselves": "speaker",
+    "you": "generic", "yourself": "generic", "yourselves": "generic", "one": "generic",
+}  # fmt: skip
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: Shares of a group as sources ("Twelve percent of voters said"): unnamed people.
+SHARE_NOUNS = {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
+#: Endings of nouns for people ("announcer", "narrator", "strategist", "historian"), used for
+#: nouns no list names when they are the subject of a speech verb.
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
+#: Bare plural nouns that are generic, not anonymous sources ("people say"), unless modified
+#: ("people familiar with the talks").
+GENERIC_NOUNS = {"people", "many", "some", "others", "everyone", "everybody", "anyone", "all"}
+#: Nouns of people by their role, so "the senator", "the Republican nominee" describe someone the
+#: article names (the role words of ``kit.extract.actors.roles`` count too).
+PERSON_ROLE_NOUNS = {
+    "nominee", "candidate", "senator", "governor", "congressman", "congresswoman",
+    "representative", "businessman", "businesswoman", "billionaire", "mogul", "mayor", "president",
+    "director", "secretary", "attorney", "general", "chairman", "chairwoman", "chief", "leader",
+    "minister", "premier", "chancellor", "prime", "king", "queen", "prince", "princess", "judge",
+    "justice", "sheriff", "commissioner", "ceo", "executive", "founder", "star", "host", "anchor",
+    "actor", "actress", "singer", "rapper", "athlete", "coach", "player", "author", "writer",
+    "pollster", "strategist", "manager", "lawyer", "man", "woman", "politician", "lawmaker",
+    "veteran", "frontrunner", "front-runner", "incumbent", "challenger", "speaker", "ambassador",
+    "envoy", "pope", "cleric", "officer", "chef", "pastor", "rabbi", "imam",
+}  # fmt: skip
 _ORG_ACTOR_TYPES = {
     "organisation",
     "organization",

@@ -21,8 +21,9 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from kit.extract.sourcing.cues import Cue, CueLexicon, lexicon
-from kit.extract.sourcing.linking import _classify, _Mentions, _said_on
+from kit.extract.sourcing.linking import _Mentions, _said_on
 from kit.extract.sourcing.quotes import QuoteMap, find_quotes
+from kit.extract.sourcing.referents import Source, SourceResolver
 from kit.extract.sourcing.relations import (
     _cut_out,
     _fallback_content,
@@ -57,6 +58,8 @@ SOURCE_TYPES = (
     "media",
     "document",
     "social_media",
+    "pronoun",
+    "other",
     "unattributed",
 )
 #: Longest content kept as one span (longer ones are cut to the cue's sentence).
@@ -255,12 +258,22 @@ def _rows(
         key=lambda t: (t["start"], t["end"]),
     )
     ids = [f"{info.doc_id}:a{n}" for n in range(1, len(rels) + 1)]
-    # words of PERSON names in the document, so "Dillon" is a person once "Ryan Dillon" was
-    person_names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
     parents = _parents(rels)
+    resolver = SourceResolver(doc, text, mentions)
+    sources: dict[int, Source] = {}
+
+    def source_of(k: int, depth: int = 0) -> Source:
+        # an enclosing relation first: "I" in a quotation is its speaker, even when the
+        # speaker's cue comes after the quotation
+        if k not in sources:
+            p = parents[k]
+            up = source_of(p, depth + 1) if p is not None and depth < 8 else None
+            sources[k] = resolver.resolve(rels[k], up)
+        return sources[k]
+
     rows = []
     for k, rel in enumerate(rels):
-        stype, mention, affiliation = _classify(rel, mentions, text, person_names)
+        found_source = source_of(k)
         parent = ids[parents[k]] if parents[k] is not None else None
         channel, channel_id = _channel(rel, mentions)
         cs, ce = rel.content
@@ -268,6 +281,7 @@ def _rows(
         warn_lo, warn_hi = (sent.sent.start_char, sent.sent.end_char) if sent else rel.cue
         warnings = sorted(set(rel.warnings) | set(qmap.problems_in(warn_lo, warn_hi)))
         src = rel.source
+        ante = found_source.antecedent
         rows.append(
             {
                 "doc_id": info.doc_id,
@@ -286,10 +300,15 @@ def _rows(
                 "content_end": ce,
                 "direct": rel.direct,
                 "mixed": rel.mixed,
-                "source_type": stype,
-                "source_actor_id": mention.get("actor_id") if mention else None,
-                "source_actor": mention.get("actor") if mention else None,
-                "affiliation_actor_id": affiliation,
+                "source_type": found_source.type,
+                "source_actor_id": found_source.actor_id,
+                "source_actor": found_source.actor,
+                "source_resolution": found_source.resolution,
+                "antecedent_start": ante[0] if ante else None,
+                "antecedent_end": ante[1] if ante else None,
+                "antecedent_text": text[ante[0] : ante[1]] if ante else None,
+                "resolved": found_source.resolved,
+                "affiliation_actor_id": found_source.affiliation,
                 "hedged": bool(rel.hedges),
                 "hedge": "; ".join(dict.fromkeys(rel.hedges)) or None,
                 "channel": channel,

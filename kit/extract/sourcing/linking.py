@@ -1,4 +1,4 @@
-"""Typing sources and linking them to actors; the date a statement was made."""
+"""Actor mentions searchable by offset; the date a statement was made."""
 
 from __future__ import annotations
 
@@ -6,17 +6,6 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from kit.extract.sourcing.spans import _Rel
-from kit.lexicons.source_words import (
-    _ORG_ACTOR_TYPES,
-    ANONYMOUS_NOUNS,
-    DOCUMENT_NOUNS,
-    MEDIA_NOUNS,
-    ORGANISATION_NOUNS,
-    PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS,
-    SOCIAL_NOUNS,
-    SOCIAL_WORDS,
-)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -56,56 +45,6 @@ class _Mentions:
         i = bisect_left(self.starts, offset)
         k = bisect_left(self.persons, i) - 1  # the last person row before row i
         return self.rows[self.persons[k]] if k >= 0 else None
-
-
-def _classify(
-    rel: _Rel, mentions: _Mentions, text: str, person_names: set[str]
-) -> tuple[str, dict | None, str | None]:
-    """Source type, the linked mention (or None) and the affiliation actor id."""
-    if rel.source is None or rel.source_tok is None:
-        return "unattributed", None, None
-    s, e = rel.source
-    tok = rel.source_tok
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    head_mention = mentions.covering(tok.idx)
-    others = [m for m in mentions.within(s, e) if m is not head_mention]
-    affiliation = None
-    for m in others:
-        if m.get("actor_type") in _ORG_ACTOR_TYPES | {"media"} and m.get("actor_id"):
-            affiliation = m["actor_id"]
-            break
-    lemma = tok.lemma_.lower()
-    src_text = text[s:e].lower()
-    if head_mention is not None:
-        atype = head_mention.get("actor_type")
-        linked = head_mention.get("linked_actor_id")
-        aff = linked if isinstance(linked, str) and linked else affiliation
-        if atype == "person":
-            return "named_person", head_mention, aff
-        if atype == "media":
-            return "media", head_mention, aff
-        if atype in _ORG_ACTOR_TYPES:
-            return "named_organisation", head_mention, aff
-    if lemma in PERSON_PRONOUNS:
-        prev = mentions.last_person_before(s)
-        linked = prev.get("linked_actor_id") if prev else None
-        return "named_person", prev, linked if isinstance(linked, str) else None
-    if lemma in SOCIAL_NOUNS or any(w in src_text for w in SOCIAL_WORDS):
-        return "social_media", None, affiliation
-    if lemma in DOCUMENT_NOUNS:
-        return "document", None, affiliation
-    if lemma in MEDIA_NOUNS:
-        return "media", None, affiliation
-    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.lower_ in person_names:
-        return "named_person", None, affiliation
-    if tok.ent_type_ in ("ORG", "GPE", "NORP") or lemma in ORGANISATION_NOUNS or lemma == "it":
-        return "named_organisation", None, affiliation
-    if lemma in ANONYMOUS_NOUNS or lemma in ("they", "we", "someone"):
-        return "anonymous", None, affiliation
-    if tok.pos_ == "PROPN":
-        return "named_organisation", None, affiliation
-    return "anonymous", None, affiliation
 
 
 def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:
