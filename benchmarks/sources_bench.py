@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         if got == want:
             type_right[want] += 1
         else:
-            errors["type"].append(f"{g['surface']!r}: gold {want}, kit {got} ({best['source_actor']})")
+            errors["type"].append(
+                f"{g['surface']!r}: gold {want}, kit {got} ({best['source_actor']})"
+            )
         kind = "pronoun" if g["type"] == "pronoun" else "named" if g["type"] in NAMED else None
         if kind is None or not g.get("referent") or g["referent"].startswith(("ANON:", "DOC:")):
             continue

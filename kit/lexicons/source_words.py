@@ -295,6 +295,19 @@ PRONOUN_REFERENTS: dict[str, str] = {
     "you": "generic", "yourself": "generic", "yourselves": "generic", "one": "generic",
 }  # fmt: skip
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: Words before a speech verb that make a set phrase, not an attribution: "needless to say",
+#: "suffice it to say", "so to speak", "that is to say", "let's say".
+IDIOM_LEADS = (
+    ("needless", "to"),
+    ("suffice", "it", "to"),
+    ("so", "to"),
+    ("that", "is", "to"),
+    ("let", "'s"),
+    ("let", "’s"),
+    ("let", "us"),
+    ("strange", "to"),
+    ("sad", "to"),
+)
 #: Shares of a group as sources ("Twelve percent of voters said"): unnamed people.
 SHARE_NOUNS = {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
 #: Endings of nouns for people ("announcer", "narrator", "strategist", "historian"), used for

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from kit.extract.sourcing.cues import Cue, CueLexicon, lexicon
+from kit.extract.sourcing.filters import is_not_attribution
 from kit.extract.sourcing.linking import _Mentions, _said_on
 from kit.extract.sourcing.quotes import QuoteMap, find_quotes
 from kit.extract.sourcing.referents import Source, SourceResolver
@@ -143,7 +144,7 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
             rel.warnings.append("content too long: cut to the cue's sentence")
         if rel.entry.hedge and rel.entry.kind == "verb":
             rel.hedges.insert(0, text[rel.cue[0] : rel.cue[1]])
-    rels = [r for r in rels if r.content is not None]
+    rels = [r for r in rels if r.content is not None and not is_not_attribution(r, doc)]
     # speech reported inside a quotation belongs to the quoted speaker, not to the writer
     inside = [q for q in qmap.quotes if q.depth == 0 and q.warning is None and q.n_words > 5]
     covered = _covered_by([(q.inner_start, q.inner_end) for q in inside])

@@ -76,6 +76,7 @@ class Source:
     resolution: str | None = None
     antecedent: tuple[int, int] | None = None
     start: int = -1
+    end: int = -1
     gender: str | None = None
     plural: bool = False
 
@@ -128,7 +129,7 @@ class SourceResolver:
         """The source of ``rel``; ``parent`` is the resolved source of the enclosing relation."""
         src = self._resolve(rel, parent)
         if rel.source is not None:
-            src = replace(src, start=rel.source[0])
+            src = replace(src, start=rel.source[0], end=rel.source[1])
             insort(self.history, src, key=lambda h: h.start)
             if src.resolution == "pronoun" and src.actor_id and src.gender in ("m", "f"):
                 self._gender_votes.setdefault(src.actor_id, Counter())[src.gender] += 1
@@ -185,12 +186,11 @@ class SourceResolver:
         for h in reversed(self.history[: bisect_left(self.history, s, key=lambda h: h.start)]):
             if h.start < lo:
                 break
-            if not h.resolved:
+            if h.type in ("pronoun", "unattributed", "other"):
                 continue
             tier = self._fits(kind, h.type, h.actor_id, h.plural)
             if tier is not None:
-                start = h.start
-                cands.append(_Candidate(h, start, start + 1, True, last_source, tier))
+                cands.append(_Candidate(h, h.start, h.end, True, last_source, tier))
             last_source = False
         if kind in ("pl", "n"):
             cands += self._noun_subjects(kind, lo, s)
@@ -198,6 +198,8 @@ class SourceResolver:
             return unresolved
         best = min(cands, key=lambda c: (c.tier, self._score(c, k), -c.start))
         got = best.source
+        if got.antecedent is None and not got.actor_id:
+            got = replace(got, antecedent=(best.start, best.end))
         return replace(
             got,
             resolution="pronoun",
@@ -299,7 +301,6 @@ class SourceResolver:
                 head_mention.get("actor"),
                 aff,
                 how,
-                (head_mention["start"], head_mention["end"]),
             )
             if atype == "person":
                 return replace(named, gender=self.gender_of(head_mention.get("actor_id")))
@@ -452,7 +453,9 @@ class SourceResolver:
                 best = (key, m)
         if best is None or best[0][0] == 0 and stype != "media" and anonymous_noun:
             kind = "anonymous" if stype == "named_person" else stype
-            return Source(kind, affiliation=aff, resolution=None if anonymous_noun else "unresolved")
+            return Source(
+                kind, affiliation=aff, resolution=None if anonymous_noun else "unresolved"
+            )
         if best[0][0] == 0 and stype == "named_organisation":
             return Source(stype, affiliation=aff, resolution="unresolved")
         m = best[1]

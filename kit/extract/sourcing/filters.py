@@ -1,0 +1,74 @@
+"""What looks like an attribution but is not one.
+
+- idioms: "as they say", "needless to say", "so to speak", "let's say";
+- counting verbs with an amount as their only content: "the economy added 156,000 jobs",
+  "the party gained 12 seats" (a clause or a quotation after them still attributes: "he added
+  that 156,000 jobs were created");
+- short contents that are only function words or punctuation ("by"), outside quotations.
+
+>>> import spacy
+>>> from kit.extract.sourcing.filters import is_idiom
+>>> nlp = spacy.blank("en")
+>>> is_idiom(nlp("needless to say it rained")[2])
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kit.lexicons.source_words import IDIOM_LEADS, PRONOUN_REFERENTS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from kit.extract.sourcing.spans import _Rel
+
+_AMOUNT_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def is_idiom(verb: Token) -> bool:
+    """Whether a cue verb is part of a set phrase ("as they say", "needless to say")."""
+    doc = verb.doc
+    words = [t.lower_ for t in doc[max(0, verb.i - 3) : verb.i]]
+    for lead in IDIOM_LEADS:
+        n = len(lead)
+        if n <= len(words) and tuple(words[-n:]) == lead:
+            return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ccomp = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        generic = all(PRONOUN_REFERENTS.get(s.lower_) in ("pl", "generic") for s in subjects)
+        return bool(subjects) and generic and not ccomp
+    return False
+
+
+def is_not_attribution(rel: _Rel, doc: Doc) -> bool:
+    """True for a relation this module rules out (see the module docstring)."""
+    verb = rel.verb
+    if verb is not None and is_idiom(verb):
+        return True
+    if rel.content is None:
+        return False
+    span = doc.char_span(*rel.content, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    if rel.direct or verb is None:
+        return False
+    has_clause = any(t.pos_ in ("VERB", "AUX") for t in span)
+    if len(span) <= 3 and not has_clause and not any(t.is_alpha and not t.is_stop for t in span):
+        return True  # "by", "it", "so"
+    amounts = [t for t in span if t.like_num or t.ent_type_ in _AMOUNT_LABELS]
+    return not has_clause and bool(amounts) and _object_is_amount(verb, span)
+
+
+def _object_is_amount(verb: Token, span) -> bool:
+    """The verb's object (the content's head) is counted: "added 156,000 jobs"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod") and span.start <= c.i < span.end:
+            return (
+                c.like_num
+                or any(k.dep_ in ("nummod", "quantmod") or k.like_num for k in c.children)
+                or c.ent_type_ in _AMOUNT_LABELS
+            )
+    return False
