@@ -42,10 +42,13 @@ def analyze(
     ``address=``); ``chunk_docs`` sets the documents per unit of work.
 
     ``store`` keeps results in a DuckDB file so that a rerun parses only new or
-    changed documents: ``True`` (``.kit-cache/kit.duckdb`` next to the corpus,
-    or ``$KIT_STORE``), a path, or a :class:`kit.run.store.Store`; ``None`` (the
-    default) or ``False`` bypass it. ``cache=False`` parses everything again and
-    refreshes the store. ``progress=True`` shows a progress bar.
+    changed documents: ``True`` (``.kit-cache/kit.duckdb`` in the folder that
+    holds the corpus, or ``$KIT_STORE``; the user cache folder when that cannot
+    be written), a path, or a :class:`kit.run.store.Store`; ``None`` (the
+    default) or ``False`` bypass it. The store is checked before parsing; store
+    problems during the run give a ``StoreWarning``, never lose the results
+    (see :func:`kit.run.store.open_store`). ``cache=False`` parses everything
+    again and refreshes the store. ``progress=True`` shows a progress bar.
 
     >>> result = analyze(kit.load("data/"), extractors=["actors"])   # doctest: +SKIP
     >>> result = analyze("data/articles/", store=True, progress=True) # doctest: +SKIP
@@ -67,7 +70,8 @@ def analyze(
     )
     good, skipped = split_analysable(docs)
     records = records_of(good)
-    the_store = open_store(store, source=source, documents=good)
+    # Checked before any parsing: a store that cannot be used fails (or falls back) now.
+    the_store = open_store(store, source=source, documents=docs)
     if the_store is None:
         rows = engines.run(
             records,

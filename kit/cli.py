@@ -165,11 +165,31 @@ def load_skipped(docs: Any) -> list[tuple[str, str]]:
     ]
 
 
+def check_out_folder(args: argparse.Namespace) -> str | None:
+    """The problem with ``--out`` (an existing file, an unwritable place), checked before
+    any analysis; ``None`` when it is usable.
+
+    >>> check_out_folder(argparse.Namespace(command="analyze", out="setup.py"))  # doctest: +SKIP
+    "kit analyze: --out 'setup.py' is an existing file, not a folder. Fix: ..."
+    """
+    from kit.io.export import ExportError, check_out
+
+    try:
+        check_out(args.out)
+    except ExportError as exc:
+        return f"kit {args.command}: {exc}"
+    return None
+
+
 def cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     """``kit analyze``: analyse the corpus and export every table."""
     from kit.api import analyze
     from kit.io.export import export_tables
 
+    problem = check_out_folder(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     docs = _load_documents(args.corpus)
     result = analyze(docs, **analyze_kwargs(args))
     written = export_tables(result, args.out)
@@ -186,6 +206,10 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     """``kit run``: execute notebooks into the output folder."""
     from kit.present.render import run_notebooks
 
+    problem = check_out_folder(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     results = run_notebooks(
         args.notebooks,
         corpus=args.corpus,
@@ -203,6 +227,10 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     """``kit render``: execute notebooks and write HTML pages plus an index."""
     from kit.present.render import render_notebooks
 
+    problem = check_out_folder(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
     pages = render_notebooks(
         args.notebooks,
         corpus=args.corpus,

@@ -11,10 +11,12 @@ row or an entry of the load report. The conventions are in docs/loading.md.
 
 from __future__ import annotations
 
+import errno
 import glob as globlib
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
@@ -25,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from kit.io.dates import DateProblem, is_missing, parse_date
-from kit.io.decode import DecodeProblem
+from kit.io.decode import DecodeProblem, has_surrogates, repair_surrogates
 from kit.io.ignore import IGNORE_FILE, Ignorer
 from kit.io.readers import (
     HTML_SUFFIXES,
@@ -51,6 +53,7 @@ SIDECAR_KEYS = ("file", "filename", "file_name", "path", "filepath", "name", "st
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _SLUG_BAD = re.compile(r"[^A-Za-z0-9._~-]+")
 _MAX_ID = 80
+_MAX_SIDE_BYTES = 200_000_000  # metadata tables and ignore files
 
 
 class LoadError(ValueError):
@@ -75,6 +78,93 @@ class _File:
     real: Path
     shown: str  # the path column: relative to the input root, or as given
     sidecars: list[_Sidecar] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # A name that is not valid UTF-8 (bytes on Linux) arrives with lone
+        # surrogates; pandas and Arrow cannot hold it, so it is shown repaired.
+        self.renamed = has_surrogates(self.shown)
+        if self.renamed:
+            self.shown = repair_surrogates(self.shown)
+
+
+class _Unreadable(Exception):
+    """A file that must not or cannot be read: reason code and detail for the report."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, reading at most ``max_bytes + 1`` of them.
+
+    Raises :class:`_Unreadable` for a symlink loop, a FIFO, socket or device
+    (never opened for reading, so never a hang), a file over ``max_bytes``
+    (whatever its size says: ``/dev/zero`` and ``/proc`` files read as 0
+    bytes) or a file that cannot be read.
+
+    >>> read_regular(Path("/dev/zero"), 10)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    _Unreadable: a character device, not a regular file; it is not read
+    """
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise _unreadable(err) from None
+    _require_regular(info)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        raise _unreadable(err) from None
+    with os.fdopen(fd, "rb") as fh:
+        _require_regular(os.fstat(fh.fileno()))  # it may have changed since the stat
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as err:
+            raise _unreadable(err) from None
+    if len(data) > max_bytes:
+        size = f"{info.st_size:,} bytes" if info.st_size > max_bytes else "more bytes than that"
+        raise _Unreadable(
+            "too_large",
+            f"{size} is over max_bytes={max_bytes:,} (reading stopped at max_bytes + 1); "
+            "pass a larger max_bytes= to load it",
+        )
+    return data
+
+
+def _require_regular(info: os.stat_result) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    what = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+    raise _Unreadable("not_a_file", f"{what}, not a regular file; it is not read")
+
+
+def _unreadable(err: OSError) -> _Unreadable:
+    if err.errno == errno.ELOOP:
+        return _Unreadable(
+            "symlink_loop",
+            "the symbolic link points (through other links) back to itself; fix or remove it",
+        )
+    return _Unreadable("unreadable", f"cannot read the file: {err.strerror or err}")
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path for a symlink loop (Python < 3.13 raises)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 @dataclass
@@ -156,6 +246,8 @@ def load(
             report += _skips_of(got, None)
             continue
         got = _read(unit, chosen, max_bytes=max_bytes, only=only)
+        if unit.renamed:
+            got.skips.insert(0, Skip("undecodable_name", _RENAMED, status="note"))
         n_inputs += got.n_inputs
         stem = _stem(unit.real)
         new = _docs_of(got, unit.shown, unit.real, stem=stem)
@@ -167,7 +259,46 @@ def load(
     report += _merge_sidecars(docs, sidecars)
     frame, notes = _assemble(docs, dayfirst=dayfirst)
     report += notes
-    return _finish(frame, report, n_inputs=n_inputs, strict=strict)
+    frame = _finish(frame, report, n_inputs=n_inputs, strict=strict)
+    root = _root_of(items)
+    if root is not None:
+        frame.attrs["corpus_root"] = root
+    return frame
+
+
+_RENAMED = (
+    "the file name is not valid UTF-8; the path column shows U+FFFD in place of the "
+    "undecodable bytes. Fix: rename the file in UTF-8 to keep its name."
+)
+
+
+def _root_of(items: Sequence[Any]) -> str | None:
+    """The absolute folder common to the path inputs (a file counts as its folder).
+
+    Kept in ``docs.attrs["corpus_root"]``: ``kit.analyze(docs, store=True)``
+    puts its store next to it. ``None`` when no input is a path.
+    """
+    roots = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            continue
+        given = os.fspath(item)
+        path = Path(os.path.abspath(os.path.expanduser(given)))
+        if path.is_dir():
+            roots.append(path)
+        elif _GLOB_CHARS.search(given) and not os.path.lexists(path):
+            static = _GLOB_CHARS.split(given, maxsplit=1)[0]
+            base = Path(os.path.abspath(os.path.expanduser(static or ".")))
+            roots.append(base if static.endswith(("/", os.sep)) or not static else base.parent)
+        else:
+            roots.append(path.parent)
+    if not roots:
+        return None
+    try:
+        root = os.path.commonpath([str(r) for r in roots])
+    except ValueError:  # paths on different drives
+        return None
+    return None if has_surrogates(root) else root
 
 
 def load_report(docs: pd.DataFrame) -> pd.DataFrame:
@@ -220,7 +351,7 @@ def _expand(
         path = Path(given).expanduser()
         if path.is_dir():
             files = _walk(path, recursive=recursive, use_sidecars=use_sidecars, errors=errors)
-        elif path.is_file() or path.exists():
+        elif os.path.lexists(path):  # a file, or a FIFO, device or broken link to report
             files = [_File(path, Path(given).as_posix())]
         elif _GLOB_CHARS.search(given):
             files = _glob(given, use_sidecars=use_sidecars)
@@ -230,7 +361,7 @@ def _expand(
                 "spelling, or give an absolute path."
             )
         for f in files:
-            key = f.real.resolve()
+            key = _resolved(f.real)
             if key not in seen:
                 seen.add(key)
                 units.append(f)
@@ -250,7 +381,7 @@ def _walk(
         where = Path(err.filename or root)
         shown = where.relative_to(root).as_posix() if where != root else where.as_posix()
         detail = f"cannot list the folder: {err.strerror or err}"
-        errors.append(_entry(shown, None, "unreadable", detail, "skipped"))
+        errors.append(_entry(repair_surrogates(shown), None, "unreadable", detail, "skipped"))
 
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         here = Path(folder)
@@ -258,10 +389,11 @@ def _walk(
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
         if IGNORE_FILE in names:
             try:
-                rules = (here / IGNORE_FILE).read_text(encoding="utf-8", errors="replace")
-            except OSError as err:
-                rel = (rel_dir / IGNORE_FILE).as_posix()
-                errors.append(_entry(rel, None, "unreadable", f"{err.strerror or err}", "note"))
+                raw = read_regular(here / IGNORE_FILE, _MAX_SIDE_BYTES)
+                rules = raw.decode("utf-8", errors="replace")
+            except _Unreadable as err:
+                rel = repair_surrogates((rel_dir / IGNORE_FILE).as_posix())
+                errors.append(_entry(rel, None, err.reason, err.detail, "note"))
                 rules = ""
             ignorer.add(rel_dir, rules)
         for name in sorted(names):
@@ -273,7 +405,7 @@ def _walk(
                 continue
             if name.lower() in SIDECAR_NAMES:
                 if use_sidecars:
-                    sidecars[here] = _Sidecar(here, rel, here / name)
+                    sidecars[here] = _Sidecar(here, repair_surrogates(rel), here / name)
                 continue
             files.append((rel, here / name, here))
     if not files:
@@ -291,7 +423,8 @@ def _walk(
 
 
 def _glob(pattern: str, *, use_sidecars: bool) -> list[_File]:
-    matches = sorted(m for m in globlib.glob(pattern, recursive=True) if Path(m).is_file())
+    # Everything but folders: FIFOs, devices and broken links are reported, not dropped.
+    matches = sorted(m for m in globlib.glob(pattern, recursive=True) if not Path(m).is_dir())
     if not matches:
         raise LoadError(
             f"the pattern {pattern!r} matches no files (looked in {Path.cwd()}). Fix: check "
@@ -303,7 +436,7 @@ def _glob(pattern: str, *, use_sidecars: bool) -> list[_File]:
     if use_sidecars:
         for name in SIDECAR_NAMES:
             if (root / name).is_file():
-                shown = (root / name).as_posix()
+                shown = repair_surrogates((root / name).as_posix())
                 sidecar = _Sidecar(root, shown, root / name, report_unmatched=False)
                 break
     out = []
@@ -332,7 +465,7 @@ def _read(unit: _File, chosen: Columns, *, max_bytes: int, only: bool) -> Read:
             ]
         )
     try:
-        size = unit.real.stat().st_size
+        size = os.stat(unit.real).st_size
         if size > max_bytes:
             return Read(
                 skips=[
@@ -343,9 +476,12 @@ def _read(unit: _File, chosen: Columns, *, max_bytes: int, only: bool) -> Read:
                     )
                 ]
             )
-        data = unit.real.read_bytes()
-    except OSError as err:
-        return Read(skips=[Skip("unreadable", f"cannot read the file: {err.strerror or err}")])
+    except OSError:
+        pass  # read_regular says what is wrong
+    try:
+        data = read_regular(unit.real, max_bytes)
+    except _Unreadable as err:
+        return Read(skips=[Skip(err.reason, err.detail)])
     try:
         return read_file(unit.real, data, chosen)
     except DecodeProblem as err:
@@ -415,8 +551,8 @@ def _explicit_sidecar(metadata: Any, chosen: Columns) -> _Sidecar:
     if not path.is_file():
         raise LoadError(f"metadata={os.fspath(metadata)!r}: no such file. Fix: check the path.")
     try:
-        frame = read_table(path, path.read_bytes())
-    except (DecodeProblem, ValueError, OSError) as err:
+        frame = read_table(path, read_regular(path, _MAX_SIDE_BYTES))
+    except (_Unreadable, DecodeProblem, ValueError, OSError) as err:
         raise LoadError(f"metadata={os.fspath(metadata)!r} cannot be read: {err}") from None
     return _sidecar_from(frame, path.parent, path.as_posix(), report_unmatched=True)
 
@@ -472,14 +608,15 @@ def _merge_sidecars(docs: list[_Doc], sidecars: list[_Sidecar]) -> list[dict[str
         sidecar.ready = True
         try:
             loaded = _sidecar_from(
-                read_table(sidecar.real, sidecar.real.read_bytes()),
+                read_table(sidecar.real, read_regular(sidecar.real, _MAX_SIDE_BYTES)),
                 sidecar.folder,
                 sidecar.shown,
                 report_unmatched=sidecar.report_unmatched,
             )
             sidecar.table, sidecar.rows = loaded.table, loaded.rows
-        except (LoadError, DecodeProblem, ValueError, OSError) as err:
-            report.append(_entry(sidecar.shown, None, "metadata_unusable", str(err), "note"))
+        except (_Unreadable, LoadError, DecodeProblem, ValueError, OSError) as err:
+            shown = repair_surrogates(sidecar.shown)
+            report.append(_entry(shown, None, "metadata_unusable", str(err), "note"))
     for doc in docs:
         for sidecar in doc.sidecars:
             keys = list(doc.keys)

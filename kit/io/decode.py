@@ -16,7 +16,14 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["DecodeProblem", "decode_bytes", "normalize_text"]
+__all__ = [
+    "DecodeProblem",
+    "decode_bytes",
+    "decode_noted",
+    "normalize_text",
+    "repair_surrogates",
+    "has_surrogates",
+]
 
 # (signature, what it is): files that are certainly not text.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -54,6 +61,7 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]"
 )
 _SAMPLE = 1 << 16
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DecodeProblem(ValueError):
@@ -65,6 +73,26 @@ class DecodeProblem(ValueError):
         self.detail = detail
 
 
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates (undecodable bytes of a file name, bad JSON).
+
+    >>> has_surrogates("caf\\udce9"), has_surrogates("café")
+    (True, False)
+    """
+    return _SURROGATE.search(text) is not None
+
+
+def repair_surrogates(text: str) -> str:
+    """Each lone surrogate replaced by U+FFFD (one for one, so offsets stay put).
+
+    Such strings cannot be written as UTF-8 (Arrow, Parquet, DuckDB refuse them).
+
+    >>> repair_surrogates("caf\\udce9")
+    'caf�'
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalize_text(text: str) -> str:
     """NFC, ``\\r\\n``/``\\r`` -> ``\\n``, no BOM character at the start.
 
@@ -72,6 +100,8 @@ def normalize_text(text: str) -> str:
     'Café\\nok\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SURROGATE.search(text):
+        text = repair_surrogates(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     return unicodedata.normalize("NFC", text)
@@ -85,17 +115,62 @@ def decode_bytes(data: bytes) -> str:
     then charset-normalizer's guess, preferring Windows-1252 for Latin-script
     bytes. A result that is more than 5% control characters is binary.
     """
+    return decode_noted(data)[0]
+
+
+def decode_noted(data: bytes) -> tuple[str, list[str]]:
+    """:func:`decode_bytes`, plus notes on what was done (e.g. mixed encodings).
+
+    A file whose lines are partly UTF-8 and partly a legacy encoding (rows
+    appended by different tools) is decoded line by line, with a note.
+
+    >>> text, notes = decode_noted("naïve\\n".encode() + "café\\n".encode("cp1252"))
+    >>> text, notes
+    ('naïve\\ncafé\\n', ['mixed encodings: 1 of 2 lines are not UTF-8 and were read as cp1252 (line 2)'])
+    """
     if not data:
         raise DecodeProblem("empty", "the file is empty (0 bytes)")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DecodeProblem("binary", f"looks like {what}, not text")
-    text = _decode(data)
+    notes: list[str] = []
+    text = _decode(data, notes)
     _refuse_binary_text(text)
-    return normalize_text(text)
+    return normalize_text(text), notes
 
 
-def _decode(data: bytes) -> str:
+def _decode_mixed(data: bytes, notes: list[str]) -> str | None:
+    """Line-by-line decoding when some lines are valid non-ASCII UTF-8 and others are not."""
+    lines = data.splitlines(keepends=True)
+    bad: list[int] = []
+    n_utf8 = 0
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            n_utf8 += 1
+        except UnicodeDecodeError:
+            bad.append(i)
+    if not n_utf8 or not bad:
+        return None
+    legacy = _decode_legacy(b"".join(lines[i] for i in bad))
+    encoding = "cp1252" if _try(b"".join(lines[i] for i in bad), "cp1252") == legacy else None
+    out = []
+    for i, line in enumerate(lines):
+        if i in bad:
+            out.append(line.decode(encoding) if encoding else _decode_legacy(line))
+        else:
+            out.append(line.decode("utf-8"))
+    where = ", ".join(str(i + 1) for i in bad[:10]) + (", ..." if len(bad) > 10 else "")
+    notes.append(
+        f"mixed encodings: {len(bad)} of {len(lines)} lines are not UTF-8 and were read as "
+        f"{encoding or 'a guessed legacy encoding'} (line{'s' if len(bad) > 1 else ''} {where})"
+    )
+    return "".join(out)
+
+
+def _decode(data: bytes, notes: list[str] | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -110,7 +185,8 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return _decode_legacy(data)
+    mixed = _decode_mixed(data, notes if notes is not None else [])
+    return mixed if mixed is not None else _decode_legacy(data)
 
 
 def _decode_with_nuls(data: bytes) -> str:

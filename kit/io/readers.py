@@ -22,7 +22,14 @@ from typing import Any
 
 import pandas as pd
 
-from kit.io.decode import DecodeProblem, decode_bytes, normalize_text
+from kit.io.decode import (
+    DecodeProblem,
+    decode_bytes,
+    decode_noted,
+    has_surrogates,
+    normalize_text,
+    repair_surrogates,
+)
 from kit.io.textheader import parse_header
 
 __all__ = [
@@ -211,10 +218,27 @@ def read_frame(frame: pd.DataFrame, chosen: Columns) -> Read:
     values = frame.to_dict("records") if len(frame) else []
     for i, row in enumerate(values, start=1):
         text = row.get(found["text"])
-        if not isinstance(text, str) or not text.strip():
-            kind = "missing" if not isinstance(text, str) else "blank"
-            got.skips.append(Skip("empty", f"row {i}: the text is {kind}", row=i))
+        if not isinstance(text, str):
+            kind = text_kind(text)
+            reason = "empty" if kind == "missing" else "not_text"
+            what = "the text is missing" if kind == "missing" else f"the text cell is {kind}"
+            got.skips.append(Skip(reason, f"row {i}: {what}", row=i))
             continue
+        if not text.strip():
+            got.skips.append(Skip("empty", f"row {i}: the text is blank", row=i))
+            continue
+        bad = [str(c) for c, v in row.items() if isinstance(v, str) and has_surrogates(v)]
+        if bad:
+            got.skips.append(
+                Skip(
+                    "invalid_unicode",
+                    f"row {i}: {', '.join(repair_surrogates(c) for c in bad)} held invalid "
+                    "Unicode (lone surrogates, e.g. undecodable bytes); each was replaced "
+                    "with U+FFFD",
+                    row=i,
+                    status="note",
+                )
+            )
         record = Record(normalize_text(text), row=i)
         for col, value in row.items():
             if col == found["text"]:
@@ -222,9 +246,25 @@ def read_frame(frame: pd.DataFrame, chosen: Columns) -> Read:
             if col in canon_of:
                 record.fields[canon_of[col]] = scalar(value)
             else:
-                record.meta[str(col)] = scalar(value)
+                record.meta[repair_surrogates(str(col))] = scalar(value)
         got.records.append(record)
     return got
+
+
+def text_kind(value: Any) -> str:
+    """How a text cell that is not a string is described: ``missing`` or ``not text (int)``.
+
+    >>> text_kind(None), text_kind(float("nan")), text_kind(3), text_kind(["a"])
+    ('missing', 'missing', 'not text (int)', 'not text (list)')
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "missing"
+    if isinstance(value, float) and math.isnan(value):
+        return "missing"
+    kind = type(value).__name__
+    if type(value).__module__ == "numpy":  # np.int64 -> int, np.ndarray -> array
+        kind = {"ndarray": "array"}.get(kind, kind.rstrip("0123456789_"))
+    return f"not text ({kind})"
 
 
 def read_table(path: Path, data: bytes) -> pd.DataFrame:
@@ -232,14 +272,49 @@ def read_table(path: Path, data: bytes) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return pd.read_parquet(io.BytesIO(data))
-    text = decode_bytes(data)
+    return _table_from_text(suffix, decode_bytes(data), [0])
+
+
+def _table_from_text(suffix: str, text: str, fixed: list[int]) -> pd.DataFrame:
+    """A decoded CSV/TSV/JSON/JSONL text -> DataFrame; ``fixed[0]`` counts repaired strings."""
     if suffix in (".jsonl", ".ndjson"):
         lines = [line for line in text.split("\n") if line.strip()]
-        return pd.DataFrame.from_records(_json_records([json.loads(x) for x in lines]))
+        records = _json_records([_clean_json(json.loads(x), fixed) for x in lines])
+        return pd.DataFrame.from_records(records)
     if suffix == ".json":
-        return pd.DataFrame.from_records(_json_records(json.loads(text)))
+        return pd.DataFrame.from_records(_json_records(_clean_json(json.loads(text), fixed)))
     sep = "\t" if suffix in (".tsv", ".tab") else _sniff_separator(text)
     return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+
+
+def _clean_json(value: Any, fixed: list[int]) -> Any:
+    """Parsed JSON with lone surrogates (``"\\ud800"`` escapes) replaced by U+FFFD.
+
+    pandas and Arrow cannot hold such strings; ``fixed[0]`` counts the repairs.
+    """
+    if isinstance(value, str):
+        if has_surrogates(value):
+            fixed[0] += 1
+            return repair_surrogates(value)
+        return value
+    if isinstance(value, list):
+        return [_clean_json(v, fixed) for v in value]
+    if isinstance(value, dict):
+        return {_clean_json(k, fixed): _clean_json(v, fixed) for k, v in value.items()}
+    return value
+
+
+def _surrogate_note(fixed: list[int]) -> list[Skip]:
+    if not fixed[0]:
+        return []
+    return [
+        Skip(
+            "invalid_unicode",
+            f"{fixed[0]} JSON string{'s' if fixed[0] > 1 else ''} held invalid Unicode (lone "
+            "surrogate escapes such as \\ud800); each was replaced with U+FFFD",
+            status="note",
+        )
+    ]
 
 
 def _sniff_separator(text: str) -> str:
@@ -269,11 +344,12 @@ def _read_jsonl(text: str, chosen: Columns) -> Read:
     records: list[dict] = []
     rows: list[int] = []
     got = Read()
+    fixed = [0]
     for i, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = _clean_json(json.loads(line), fixed)
         except ValueError as err:
             got.skips.append(Skip("parse_error", f"line {i}: not JSON ({err})", row=i))
             continue
@@ -292,21 +368,32 @@ def _read_jsonl(text: str, chosen: Columns) -> Read:
         if skip.row is not None:
             skip.detail = skip.detail.replace(f"row {skip.row}:", f"line {rows[skip.row - 1]}:")
             skip.row = rows[skip.row - 1]
-    got.records, got.skips = inner.records, got.skips + inner.skips
+    got.records, got.skips = inner.records, _surrogate_note(fixed) + got.skips + inner.skips
     return got
 
 
 def read_file(path: Path, data: bytes, chosen: Columns) -> Read:
     """Dispatch on the file suffix. Raises DecodeProblem, KeyError (no text
-    column) or ValueError (unreadable table) for a whole-file problem."""
+    column) or ValueError (unreadable table) for a whole-file problem.
+
+    Notes on the decoding (mixed encodings) come first among the skips.
+    """
     suffix = path.suffix.lower()
-    if suffix in TABLE_SUFFIXES:
-        if suffix in (".jsonl", ".ndjson"):
-            return _read_jsonl(decode_bytes(data), chosen)
-        return read_frame(read_table(path, data), chosen)
-    if suffix in HTML_SUFFIXES:
-        return _read_html(decode_bytes(data))
-    return _read_text(decode_bytes(data))
+    if suffix == ".parquet":
+        return read_frame(pd.read_parquet(io.BytesIO(data)), chosen)
+    text, notes = decode_noted(data)
+    if suffix in (".jsonl", ".ndjson"):
+        got = _read_jsonl(text, chosen)
+    elif suffix in TABLE_SUFFIXES:
+        fixed = [0]
+        got = read_frame(_table_from_text(suffix, text, fixed), chosen)
+        got.skips = _surrogate_note(fixed) + got.skips
+    elif suffix in HTML_SUFFIXES:
+        got = _read_html(text)
+    else:
+        got = _read_text(text)
+    got.skips = [Skip("mixed_encoding", note, status="note") for note in notes] + got.skips
+    return got
 
 
 def _read_text(text: str) -> Read:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -175,10 +176,26 @@ def split_analysable(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
                 f"the documents table has no {col!r} column. Fix: build it with kit.load(...), "
                 "or pass a DataFrame with 'doc_id' and 'text' columns."
             )
+    from kit.io.decode import has_surrogates, repair_surrogates
+    from kit.io.readers import text_kind
+
     ok = documents["text"].map(lambda t: isinstance(t, str))
     dup = documents["doc_id"].duplicated(keep="first")
     reasons = pd.Series(pd.NA, index=documents.index, dtype="object")
-    reasons[~ok] = "text is missing or not a string"
+    reasons[~ok] = documents["text"][~ok].map(lambda t: f"the text is {text_kind(t)}")
+    bad_text = documents["text"].map(lambda t: isinstance(t, str) and has_surrogates(t))
+    if bad_text.any():  # cannot be stored or exported as UTF-8: U+FFFD, one for one
+        documents = documents.copy()
+        documents["text"] = (
+            documents["text"]
+            .map(lambda t: repair_surrogates(t) if isinstance(t, str) else t)
+            .astype(object)
+        )
+        warnings.warn(
+            f"{int(bad_text.sum())} document text(s) held invalid Unicode (lone surrogates); "
+            "each was replaced with U+FFFD. kit.load(docs) lists them in its load report.",
+            stacklevel=3,
+        )
     reasons[dup & ok] = "duplicate doc_id (the first document with this id was analysed)"
     bad = documents[reasons.notna()]
     skipped = pd.DataFrame(
