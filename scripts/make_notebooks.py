@@ -537,7 +537,14 @@ SOURCING_NB = [
             "Who speaks in the texts (named people, organisations, anonymous officials), with "
             "which verbs and stance, how hedged, through which channel, per document and outlet?",
             "The `attributions` table: one row per attribution with its source, cue and "
-            "content spans and their properties.",
+            'content spans and their properties. Sources are resolved: a pronoun ("she said") '
+            "counts for the person it refers to, found by gender and number agreement with the "
+            'names before it; "who" for the noun it attaches to; "the Republican nominee" '
+            "for the named person it describes. `source_resolution` says how each link was made "
+            "and `antecedent_text` shows what it was resolved to; a pronoun nobody fits stays "
+            "`source_type = 'pronoun'` (`resolved = False`) and is left out of the counts of "
+            "who is quoted. Resolution is a heuristic: check `antecedent_text` before you cite "
+            "a count that rests on pronouns.",
             "Cue verbs and their stance come from `data/cues.csv` (add your own with "
             "`kit.analyze(docs, cues='my_cues.csv')`).",
         ),
@@ -550,7 +557,8 @@ SOURCING_NB = [
         """a = for_doc.get("attributions", pd.DataFrame())
 if len(a):
     types = a["source_type"].fillna("none").value_counts()
-    who = a["source_actor"].fillna(a["source_text"]).dropna().value_counts()
+    named = a[a["source_type"] != "pronoun"]  # an unresolved "he"/"they" is nobody in particular
+    who = named["source_actor"].fillna(named["source_text"]).dropna().value_counts()
     cues = a["cue_lemma"].fillna(a["cue"]).value_counts()
     # finding(): the template is the Markdown, every value from the corpus is escaped
     text = finding(
@@ -581,7 +589,8 @@ else:
     (
         "code",
         """attributions = tables.get("attributions", pd.DataFrame())
-cols = ["doc_id", "attribution_id", "source_text", "source_type", "source_actor", "cue",
+cols = ["doc_id", "attribution_id", "source_text", "source_type", "source_actor",
+        "source_resolution", "antecedent_text", "cue",
         "cue_lemma", "stance", "content", "direct", "hedged", "hedge", "channel", "said_on"]
 itables.show(pick(attributions, cols), caption="Attributions (searchable, sortable)",
              lengthMenu=[10, 25, 100])""",
@@ -592,11 +601,18 @@ itables.show(pick(attributions, cols), caption="Attributions (searchable, sortab
     ("code", "plots.cue_stance(attributions)"),
     (
         "code",
-        """who = (attributions.assign(source=attributions["source_actor"].fillna(attributions["source_text"]))
+        """# sources are resolved: "she" counts for the person she refers to (source_resolution
+# says how each link was made); a pronoun nobody was found for is left out, and counted here
+unresolved = attributions["source_type"].eq("pronoun") if len(attributions) else pd.Series([], dtype=bool)
+quoted = attributions[~unresolved]
+who = (quoted.assign(source=quoted["source_actor"].fillna(quoted["source_text"]))
        .groupby(["source", "source_type"], dropna=False).size().rename("statements")
        .reset_index().sort_values("statements", ascending=False, kind="stable")
-       if len(attributions) else pd.DataFrame())
-static_table(who, caption="Who is quoted how often")""",
+       if len(quoted) else pd.DataFrame())
+display(finding("{n} of {total} statements have a pronoun as source that could not be resolved "
+                "('he', 'they' with no fitting name before them); they are left out below.",
+                n=int(unresolved.sum()), total=len(attributions)))
+static_table(who, caption="Who is quoted how often (resolved sources)")""",
     ),
     ("md", "## 4. Hedges and channels"),
     (

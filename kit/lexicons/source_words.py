@@ -308,6 +308,13 @@ IDIOM_LEADS = (
     ("strange", "to"),
     ("sad", "to"),
 )
+#: Cue verbs that also count ("the economy added 156,000 jobs", "the party gained 12 seats"):
+#: with an amount as their only content they are not attributions.
+COUNTING_VERBS = {"add", "gain", "lose", "shed", "cut", "post", "total", "create", "record"}
+#: Speaker labels of an interview transcript that stand for the interviewer and the
+#: interviewee ("Q:", "A:"); a label whose paragraphs ask questions is the interviewer too.
+INTERVIEWER_LABELS = {"q", "question", "interviewer", "int"}
+INTERVIEWEE_LABELS = {"a", "answer"}
 #: Shares of a group as sources ("Twelve percent of voters said"): unnamed people.
 SHARE_NOUNS = {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
 #: Endings of nouns for people ("announcer", "narrator", "strategist", "historian"), used for

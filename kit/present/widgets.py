@@ -28,6 +28,8 @@ from IPython.display import HTML, Image
 from kit.present.display import LAYERS, DocIndex, _s, _table, context_html, render_document
 
 ALL = "(all)"
+#: What the sourcing panel calls a source that is a pronoun nobody was found for.
+UNRESOLVED = "(unresolved pronoun)"
 _CELL = "padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;"
 
 
@@ -463,6 +465,9 @@ class SourcingPanel(Explorer):
         outlet_of = dict(zip(docs["doc_id"].astype(str), _column(docs, "source").map(_s)))
         who = _column(a, "source_actor").astype("string")
         who = who.fillna(_column(a, "source_text").astype("string")).fillna("(no source)")
+        # an unresolved "he"/"they" is nobody in particular: kept out of "most quoted"
+        unresolved = (_column(a, "source_type").astype("string") == "pronoun").fillna(False)
+        who = who.mask(unresolved.to_numpy(), UNRESOLVED)
         self.a = a.assign(
             who=who.to_numpy(),
             outlet=[outlet_of.get(d, "") or "(unknown)" for d in a["doc_id"].astype(str)],
@@ -519,7 +524,10 @@ class SourcingPanel(Explorer):
 
     def _filters_changed(self) -> None:
         self._who_counts = self._counts("who", self._mask())
-        options = [ALL, *[w for w in self._who_counts.index[:200] if w != "(no source)"]]
+        options = [
+            ALL,
+            *[w for w in self._who_counts.index[:200] if w not in ("(no source)", UNRESOLVED)],
+        ]
         current = self.controls["who"].value
         self._set_options("who", options, current if current in options else ALL)
         self.refresh()
@@ -535,10 +543,13 @@ class SourcingPanel(Explorer):
         _put(
             self.outputs["mix"], bars_html(mix, title=f"Source types ({mask.sum():,} attributions)")
         )
-        _put(
-            self.outputs["sources"],
-            bars_html(self._who_counts.head(limit), title="Most quoted sources", colour="#D55E00"),
-        )
+        counts = self._who_counts
+        left_out = int(counts.get(UNRESOLVED, 0))
+        counts = counts.drop(UNRESOLVED, errors="ignore")
+        title = "Most quoted sources"
+        if left_out:
+            title += f" ({left_out:,} with an unresolved pronoun as source left out)"
+        _put(self.outputs["sources"], bars_html(counts.head(limit), title=title, colour="#D55E00"))
         who = self.controls["who"].value
         if who != ALL:
             hit = np.flatnonzero(self._labels["who"] == who)

@@ -220,6 +220,7 @@ def _layout_relations(
                 source=(m.start(1), m.end(1)),
                 source_tok=span.root if span is not None and len(span) else None,
                 content=content,
+                label=True,
             )
         )
     for m in _DASH.finditer(text):

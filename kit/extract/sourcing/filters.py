@@ -4,7 +4,7 @@
 - counting verbs with an amount as their only content: "the economy added 156,000 jobs",
   "the party gained 12 seats" (a clause or a quotation after them still attributes: "he added
   that 156,000 jobs were created");
-- short contents that are only function words or punctuation ("by"), outside quotations.
+- contents that are only function words or punctuation ("by", "for"), outside quotations.
 
 >>> import spacy
 >>> from kit.extract.sourcing.filters import is_idiom
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kit.lexicons.source_words import IDIOM_LEADS, PRONOUN_REFERENTS
+from kit.lexicons.source_words import COUNTING_VERBS, IDIOM_LEADS, PRONOUN_REFERENTS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from kit.extract.sourcing.spans import _Rel
 
 _AMOUNT_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+#: Parts of speech that make no content on their own ("by", "for", "so").
+_FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "DET", "ADV", "INTJ", "SPACE"}
 
 
 def is_idiom(verb: Token) -> bool:
@@ -55,11 +57,12 @@ def is_not_attribution(rel: _Rel, doc: Doc) -> bool:
         return True
     if rel.direct or verb is None:
         return False
+    if all(t.pos_ in _FUNCTION_POS for t in span):
+        return True  # "by", "for", "so"
+    if verb.lemma_.lower() not in COUNTING_VERBS:
+        return False
     has_clause = any(t.pos_ in ("VERB", "AUX") for t in span)
-    if len(span) <= 3 and not has_clause and not any(t.is_alpha and not t.is_stop for t in span):
-        return True  # "by", "it", "so"
-    amounts = [t for t in span if t.like_num or t.ent_type_ in _AMOUNT_LABELS]
-    return not has_clause and bool(amounts) and _object_is_amount(verb, span)
+    return not has_clause and _object_is_amount(verb, span)
 
 
 def _object_is_amount(verb: Token, span) -> bool:

@@ -35,6 +35,8 @@ from kit.lexicons.source_words import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
     GENERIC_NOUNS,
+    INTERVIEWEE_LABELS,
+    INTERVIEWER_LABELS,
     MEDIA_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUN_ENDINGS,
@@ -142,6 +144,10 @@ class SourceResolver:
             return Source("unattributed")
         tok = rel.source_tok
         low = tok.lower_
+        if rel.label:
+            found = self._label(rel)
+            if found is not None:
+                return found
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             head = tok.head.head
             np = (head.left_edge.idx, head.idx + len(head.text))
@@ -157,6 +163,35 @@ class SourceResolver:
         if kind is not None:
             return self._pronoun(tok, kind, parent, rel.source)
         return self._by_head(tok, rel.source)
+
+    def _label(self, rel: _Rel) -> Source | None:
+        """A transcript's speaker label: the interviewer asks, the interviewee answers.
+
+        "Q:" and a label whose paragraph is a question are the interviewer (the outlet);
+        "A:" is the person the document mentions most. Other labels are names ("PENCE:").
+        """
+        assert rel.source is not None and rel.content is not None
+        label = self.text[rel.source[0] : rel.source[1]].strip().lower()
+        covering = self.mentions.covering(rel.source[0])
+        if covering is not None and covering.get("actor_type") == "person":
+            return None
+        asks = self.text[rel.content[0] : rel.content[1]].rstrip().endswith("?")
+        if label in INTERVIEWER_LABELS or asks and len(label) <= 3:
+            return Source("media", resolution="description")
+        if label in INTERVIEWEE_LABELS:
+            counts = Counter(
+                m["actor_id"]
+                for m in self.mentions.rows
+                if m.get("actor_type") == "person" and m.get("actor_id")
+            )
+            if not counts:
+                return Source("other", resolution="unresolved")
+            aid = min(counts, key=lambda a: (-counts[a], a))
+            m = next(r for r in self.mentions.rows if r.get("actor_id") == aid)
+            return replace(
+                self._from_named_row(m, "description"), antecedent=(m["start"], m["end"])
+            )
+        return None
 
     # ------------------------------------------------------------ pronouns --
 

@@ -43,6 +43,8 @@ class _Rel:
     hedges: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unattributed: bool = False
+    #: a speaker label at a paragraph start ("WALLACE:", "Q:"), not a parsed subject
+    label: bool = False
 
 
 class _Paragraphs:
