@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from kit.extract.sourcing.cues import Cue, CueLexicon, lexicon
-from kit.extract.sourcing.filters import is_not_attribution
+from kit.extract.sourcing.filters import is_not_attribution, repair_passive
 from kit.extract.sourcing.linking import _Mentions, _said_on
 from kit.extract.sourcing.quotes import QuoteMap, find_quotes
 from kit.extract.sourcing.referents import Source, SourceResolver
@@ -144,7 +144,10 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
             rel.warnings.append("content too long: cut to the cue's sentence")
         if rel.entry.hedge and rel.entry.kind == "verb":
             rel.hedges.insert(0, text[rel.cue[0] : rel.cue[1]])
-    rels = [r for r in rels if r.content is not None and not is_not_attribution(r, doc)]
+    rels = [r for r in rels if r.content is not None]
+    for rel in rels:
+        repair_passive(rel, doc)
+    rels = [r for r in rels if not is_not_attribution(r, doc)]
     # speech reported inside a quotation belongs to the quoted speaker, not to the writer
     inside = [q for q in qmap.quotes if q.depth == 0 and q.warning is None and q.n_words > 5]
     covered = _covered_by([(q.inner_start, q.inner_end) for q in inside])
@@ -170,7 +173,12 @@ def _covered_by(spans: list[tuple[int, int]]):
 
 
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
-_LABEL = re.compile(rf"^[\W_]{{0,2}}({_SPEAKER})(:)[ \t]+(?=\S)", re.MULTILINE)
+_LABEL = re.compile(
+    # "WALLACE: …", "**Pence:** …" and a name in double brackets ("((WN)) …", how some
+    # wiki exports write a bold speaker name)
+    rf"^[\W_]{{0,2}}(?:({_SPEAKER})(:)\**|\(\(({_SPEAKER})(\)\)):?)[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 _DASH = re.compile(rf"[”\"][ \t\u00a0]*([―—])[ \t\u00a0]*({_SPEAKER})")
 _NOT_SPEAKERS = {
     "update",
@@ -204,20 +212,21 @@ def _layout_relations(
     paras = _Paragraphs(text)
     out: list[_Rel] = []
     for m in _LABEL.finditer(text):
-        name = m.group(1)
-        if name.lower().rstrip(".") in _NOT_SPEAKERS or m.start(2) in taken:
+        g = 1 if m.group(1) is not None else 3  # the name's group, the cue's is g + 1
+        name = m.group(g)
+        if name.lower().rstrip(".") in _NOT_SPEAKERS or m.start(g + 1) in taken:
             continue
-        p_end = paras.bounds(m.start(1))[1]
+        p_end = paras.bounds(m.start(g))[1]
         content = _strip(text, (m.end(), p_end))
         if content is None:
             continue
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
         out.append(
             _Rel(
-                cue=(m.start(2), m.end(2)),
+                cue=(m.start(g + 1), m.end(g + 1)),
                 cue_lemma=":",
                 entry=entry,
-                source=(m.start(1), m.end(1)),
+                source=(m.start(g), m.end(g)),
                 source_tok=span.root if span is not None and len(span) else None,
                 content=content,
                 label=True,

@@ -45,6 +45,24 @@ def is_idiom(verb: Token) -> bool:
     return False
 
 
+def repair_passive(rel: _Rel, doc: Doc) -> None:
+    """A passive cue whose content came out as "by" takes its subject as content instead:
+    "The nominee has been endorsed by dozens of papers" (content: "The nominee")."""
+    verb = rel.verb
+    if verb is None or rel.content is None or rel.direct:
+        return
+    span = doc.char_span(*rel.content, alignment_mode="expand")
+    if span is None or not all(t.pos_ in _FUNCTION_POS for t in span):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return
+    start = subject.left_edge.idx
+    end = subject.right_edge.idx + len(subject.right_edge.text)
+    if rel.source is None or end <= rel.source[0] or start >= rel.source[1]:
+        rel.content = (start, end)
+
+
 def is_not_attribution(rel: _Rel, doc: Doc) -> bool:
     """True for a relation this module rules out (see the module docstring)."""
     verb = rel.verb

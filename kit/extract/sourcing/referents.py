@@ -55,6 +55,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: How far back (in sentences) an antecedent may be, by what the pronoun refers to.
 WINDOW = {"m": 5, "f": 5, "pl": 3, "n": 3}
+#: How many sentences further back a candidate that surely agrees may be, compared with one
+#: whose gender (or number) is unknown: "Figueroa said …, though she acknowledged …" is
+#: Figueroa (given name not in the list) rather than a woman named two sentences earlier.
+UNSURE_PENALTY = 1.5
 #: Mention resolutions that are a name as written (anything else was inferred: "alias").
 _AS_WRITTEN = {"exact", "full name", "compound", None}
 _PERSON_NOUNS = ANONYMOUS_NOUNS | PERSON_ROLE_NOUNS | ROLE_NOUNS | set(GENDERED_NOUNS)
@@ -110,6 +114,7 @@ class SourceResolver:
             t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha
         }
         self.history: list[Source] = []  # earlier sources, sorted by where they are
+        self.speakers: list[Source] = []  # speaker labels of a transcript ("PENCE:")
         self._gender_votes: dict[str, Counter] = {}
         self._by_surname: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict] | None = None
@@ -133,6 +138,8 @@ class SourceResolver:
         if rel.source is not None:
             src = replace(src, start=rel.source[0], end=rel.source[1])
             insort(self.history, src, key=lambda h: h.start)
+            if rel.label:
+                insort(self.speakers, src, key=lambda h: h.start)
             if src.resolution == "pronoun" and src.actor_id and src.gender in ("m", "f"):
                 self._gender_votes.setdefault(src.actor_id, Counter())[src.gender] += 1
         return src
@@ -157,7 +164,12 @@ class SourceResolver:
             if found.type in ("other",) and not found.actor_id:
                 return found
             return replace(found, resolution="relative", antecedent=found.antecedent or np)
-        kind = pronoun_referent(low) if tok.pos_ in ("PRON", "DET", "NUM") else None
+        kind = pronoun_referent(low)
+        if low in ("one", "her", "his", "its", "their", "my", "our") and tok.pos_ not in (
+            "PRON",
+            "NUM",
+        ):
+            kind = None  # "one official", "her aide": the noun is the source
         if kind is None and low in ("this", "that", "these", "those") and tok.pos_ == "PRON":
             kind = "generic"
         if kind is not None:
@@ -202,6 +214,9 @@ class SourceResolver:
         if kind == "generic":
             return unresolved
         if kind == "speaker":
+            if parent is None:  # in a transcript: the last speaker label before it
+                i = bisect_left(self.speakers, span[0], key=lambda h: h.start)
+                parent = self.speakers[i - 1] if i else None
             if parent is None or not parent.resolved:
                 return unresolved
             return replace(parent, resolution="pronoun", antecedent=self._naming(parent, span[0]))
@@ -231,7 +246,7 @@ class SourceResolver:
             cands += self._noun_subjects(kind, lo, s)
         if not cands:
             return unresolved
-        best = min(cands, key=lambda c: (c.tier, self._score(c, k), -c.start))
+        best = min(cands, key=lambda c: (self._score(c, k) + UNSURE_PENALTY * c.tier, -c.start))
         got = best.source
         if got.antecedent is None and not got.actor_id:
             got = replace(got, antecedent=(best.start, best.end))
