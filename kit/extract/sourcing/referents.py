@@ -109,7 +109,8 @@ class SourceResolver:
         self.doc = doc
         self.text = text
         self.mentions = mentions
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
         self.person_names = {
             t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha
         }
@@ -118,6 +119,7 @@ class SourceResolver:
         self._gender_votes: dict[str, Counter] = {}
         self._by_surname: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict] | None = None
+        self._by_actor: dict[str, list[dict]] | None = None
         self._contexts: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         for m in mentions.rows:
             if m.get("actor_type") == "person" and m.get("actor_id"):
@@ -224,10 +226,9 @@ class SourceResolver:
         k = self._sent_index(s)
         lo = self.sent_starts[max(0, k - WINDOW[kind])]
         cands: list[_Candidate] = []
-        for m in self.mentions.rows:
-            if m["start"] >= s:
-                break
-            if m["start"] < lo or not m.get("actor_id"):
+        rows = self.mentions.rows
+        for m in rows[bisect_left(self.mentions.starts, lo) : bisect_left(self.mentions.starts, s)]:
+            if not m.get("actor_id"):
                 continue
             cand = self._from_mention(m, kind)
             if cand is not None:
@@ -307,7 +308,8 @@ class SourceResolver:
     def _noun_subjects(self, kind: str, lo: int, s: int) -> list[_Candidate]:
         """Unnamed subjects "they"/"it" can refer to: "officials", "the report"."""
         out = []
-        for tok in self.doc:
+        first = self.sents[self._sent_index(lo)].start
+        for tok in self.doc[first:]:
             if tok.idx < lo:
                 continue
             if tok.idx >= s:
@@ -561,13 +563,14 @@ class SourceResolver:
 
     def _naming_id(self, actor_id: str, before: int) -> tuple[int, int] | None:
         """The last mention of ``actor_id`` before an offset (the antecedent as written)."""
-        last = None
-        for m in self.mentions.rows:
-            if m["start"] >= before:
-                break
-            if m.get("actor_id") == actor_id:
-                last = (m["start"], m["end"])
-        return last
+        if self._by_actor is None:
+            self._by_actor = {}
+            for m in self.mentions.rows:
+                if m.get("actor_id"):
+                    self._by_actor.setdefault(m["actor_id"], []).append(m)
+        rows = self._by_actor.get(actor_id, [])
+        i = bisect_left(rows, before, key=lambda m: m["start"])
+        return (rows[i - 1]["start"], rows[i - 1]["end"]) if i else None
 
 
 def _word_gender(word: object) -> str | None:
