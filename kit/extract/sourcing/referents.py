@@ -117,6 +117,7 @@ class SourceResolver:
         self.history: list[Source] = []  # earlier sources, sorted by where they are
         self.speakers: list[Source] = []  # speaker labels of a transcript ("PENCE:")
         self._gender_votes: dict[str, Counter] = {}
+        self._known_gender: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict] | None = None
         self._by_actor: dict[str, list[dict]] | None = None
@@ -128,9 +129,11 @@ class SourceResolver:
                     g = _word_gender(word)
                     if g:
                         votes[g] += 2
-                first = str(m.get("actor") or m.get("text") or "").split()
-                if first and given_gender(first[0]):
-                    votes[given_gender(first[0])] += 1
+                name = str(m.get("actor") or "").split()
+                if len(name) >= 2 and given_gender(name[0]):
+                    # the actor's own given name decides ("Hillary Clinton" is a woman even
+                    # where a "Clinton" mention was linked to her by mistake)
+                    self._known_gender[m["actor_id"]] = given_gender(name[0])
 
     # -------------------------------------------------------------- public --
 
@@ -547,6 +550,9 @@ class SourceResolver:
 
     def gender_of(self, actor_id: str | None) -> str | None:
         """``m`` or ``f`` when the document's evidence about a person agrees, else None."""
+        known = self._known_gender.get(actor_id or "")
+        if known:
+            return known
         votes = self._gender_votes.get(actor_id or "")
         if not votes:
             return None
