@@ -281,17 +281,11 @@ class SourceResolver:
 
     def _from_mention(self, m: dict, kind: str) -> _Candidate | None:
         atype = m.get("actor_type")
-        stype = (
-            "named_person"
-            if atype == "person"
-            else "media"
-            if atype == "media"
-            else "named_organisation"
-            if atype in _GROUP_TYPES and atype != "place" and (kind == "n" or atype != "state")
-            else None
-        )
-        if stype is None:
+        if atype not in _GROUP_TYPES | {"person"} or atype == "place":
             return None
+        if atype == "state" and kind != "n":
+            return None  # "it" may be a country, "they" and "he" are not
+        stype = _named_type(atype)
         tier = self._fits(kind, stype, m.get("actor_id"), kind == "pl")
         if tier is None:
             return None
@@ -455,14 +449,7 @@ class SourceResolver:
         return None
 
     def _from_named_row(self, m: dict, how: str) -> Source:
-        atype = m.get("actor_type")
-        stype = (
-            "named_person"
-            if atype == "person"
-            else "media"
-            if atype == "media"
-            else "named_organisation"
-        )
+        stype = _named_type(m.get("actor_type"))
         return Source(
             stype,
             m.get("actor_id"),
@@ -577,6 +564,13 @@ class SourceResolver:
         rows = self._by_actor.get(actor_id, [])
         i = bisect_left(rows, before, key=lambda m: m["start"])
         return (rows[i - 1]["start"], rows[i - 1]["end"]) if i else None
+
+
+def _named_type(actor_type: object) -> str:
+    """The source type of a named actor: ``named_person``, ``media`` or ``named_organisation``."""
+    if actor_type == "person":
+        return "named_person"
+    return "media" if actor_type == "media" else "named_organisation"
 
 
 def _word_gender(word: object) -> str | None:
