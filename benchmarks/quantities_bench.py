@@ -1,6 +1,11 @@
-"""Quantities benchmark: accuracy on quantulum3's English test cases, kit vs quantulum3, and speed.
+"""Quantities benchmark: the dev gold and quantulum3's English test cases, kit vs quantulum3, speed.
 
     python benchmarks/quantities_bench.py --shared ../shared/benchmarks
+
+Dev gold (``benchmarks/gold/quantities_dev.jsonl``, 265 sentences of Wikinews
+and PolNeAR dev, made by reading): the kit analyses the whole source documents,
+quantulum3 parses each gold sentence, and both are scored with value,
+value+unit and value+change F1 (see :func:`score_dev`).
 
 Accuracy: every test case text is one document of a single ``kit.analyze`` call
 (extractor ``quantities``); quantulum3 0.10 (no classifier) parses the same
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -171,21 +177,277 @@ def speed(shared: Path, limit: int | None) -> dict | None:
     }
 
 
+# ------------------------------------------------------------------ dev gold --
+
+GOLD = ROOT / "benchmarks" / "gold" / "quantities_dev.jsonl"
+#: Relative tolerance when two values are compared.
+REL_TOL = 0.005
+#: Unit spellings that name the same unit (after lower-casing and singularising).
+UNIT_ALIASES = {
+    "dollar": "us dollar", "percentage": "percent", "per cent": "percent", "meter": "metre",
+    "kilometer": "kilometre", "centimeter": "centimetre", "millimeter": "millimetre",
+    "liter": "litre", "russian rouble": "russian ruble", "rouble": "russian ruble",
+    "pound (mass)": "pound", "short ton": "ton", "metric ton": "tonne", "dimensionless": "",
+    "pound sterling": "pound sterling", "inr": "indian rupee", "euro": "euro",
+    "polish zloty": "polish złoty", "degree fahrenheit": "degree fahrenheit",
+    "count": "", "kilometre per hour": "kilometre per hour", "mile per hour": "mile per hour",
+}  # fmt: skip
+
+
+def norm_unit(name: str | None) -> str:
+    """A unit name for comparison: lower case, singular, aliases folded.
+
+    >>> norm_unit("Miles per hour"), norm_unit("percentage"), norm_unit("US Dollars")
+    ('mile per hour', 'percent', 'us dollar')
+    """
+    parts = []
+    for part in re.split(r"(?:^|\s+)per\s+", (name or "").strip().lower()):
+        words = part.split()
+        if words and len(words[-1]) > 3 and words[-1].endswith("s") and words[-1] != "celsius":
+            words[-1] = words[-1][:-1]
+        part = " ".join("person" if w == "people" else w for w in words)
+        parts.append(UNIT_ALIASES.get(part, part))
+    return " per ".join(p for p in parts if p or len(parts) == 1)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b)) or a == b
+
+
+def _key(value, low, high, is_range: bool) -> tuple:
+    """What is compared for the value: a number, or a (low, high) pair for a range."""
+    return ("range", low, high) if is_range else ("value", value)
+
+
+def _same_value(k1: tuple, k2: tuple) -> bool:
+    if k1[0] != k2[0]:
+        return False
+    return all(_close(a, b) for a, b in zip(k1[1:], k2[1:]))
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    """The gold sentences (one dict per line of the jsonl file)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def gold_texts(rows: list[dict], shared: Path) -> dict[str, str]:
+    """The source text of every document the gold refers to, keyed by its ``doc`` value."""
+    import pandas as pd
+
+    wanted = {r["doc"] for r in rows}
+    texts: dict[str, str] = {}
+    wikinews = shared.parent / "datasets" / "wikinews"
+    for year in (2019, 2020):
+        df = pd.read_csv(wikinews / f"wikinews_{year}.csv")
+        for url, text in zip(df["url"], df["text"]):
+            if url in wanted and isinstance(text, str):
+                texts[url] = text
+    for r in rows:
+        if r["corpus"] == "polnear" and r["doc"] not in texts:
+            path = shared / "polnear-dev" / "text" / f"{r['doc']}.txt"
+            texts[r["doc"]] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def gold_items(row: dict) -> list[dict]:
+    """Gold quantities of one sentence in the scorer's form (compound unit, value key)."""
+    out = []
+    for q in row["quantities"]:
+        is_range = q["value"] is None
+        unit = q["unit"] + (" per " + q["per_unit"] if q["per_unit"] else "")
+        out.append(
+            {
+                "start": q["start"],
+                "end": q["end"],
+                "key": _key(q["value"], q["low"], q["high"], is_range),
+                "unit": norm_unit(unit),
+                "change": q["change"] or "none",
+            }
+        )
+    return out
+
+
+def kit_dev_predictions(rows: list[dict], texts: dict[str, str]) -> tuple[dict, float]:
+    """Kit rows per gold sentence (the kit reads whole documents)."""
+    import pandas as pd
+
+    import kit
+
+    ids = sorted(texts)
+    docs = pd.DataFrame(
+        {"doc_id": [str(i) for i in range(len(ids))], "text": [texts[d] for d in ids]}
+    )
+    t0 = time.perf_counter()
+    q = kit.analyze(docs, extractors=["quantities"], store=None).quantities
+    elapsed = time.perf_counter() - t0
+    by_doc: dict[str, list[dict]] = {}
+    for r in q.to_dict("records"):
+        by_doc.setdefault(ids[int(r["doc_id"])], []).append(r)
+    out = {}
+    for n, row in enumerate(rows):
+        items = []
+        for r in by_doc.get(row["doc"], []):
+            if not (row["sent_start"] <= r["start"] < row["sent_end"]):
+                continue
+            value = r["value"] if r["value"] == r["value"] else None
+            if value is None:
+                continue
+            is_range = r["bound"] == "range"
+            items.append(
+                {
+                    "start": r["start"],
+                    "end": r["end"],
+                    "key": _key(value, r["low"], r["high"], is_range),
+                    "unit": norm_unit(r["unit"]),
+                    "change": r.get("change") or "none",
+                    "text": r["text"],
+                }
+            )
+        out[n] = items
+    return out, elapsed
+
+
+def quantulum_dev_predictions(rows: list[dict], texts: dict[str, str]) -> tuple[dict | None, float]:
+    """quantulum3 on each gold sentence (it has no change; ranges come as two values)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError:
+        return None, 0.0
+    out = {}
+    t0 = time.perf_counter()
+    for n, row in enumerate(rows):
+        sent = texts[row["doc"]][row["sent_start"] : row["sent_end"]]
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found = parser.parse(sent)
+        except Exception:  # quantulum3 raises on some inputs; count as no predictions
+            found = []
+        items = []
+        for x in found:
+            start = row["sent_start"] + (x.span[0] if x.span else 0)
+            name = "" if x.unit.entity.name == "dimensionless" else x.unit.name
+            items.append(
+                {
+                    "start": start,
+                    "end": start + len(x.surface),
+                    "key": _key(float(x.value), None, None, False),
+                    "unit": norm_unit(name),
+                    "change": "none",
+                    "text": x.surface,
+                }
+            )
+        out[n] = items
+    return out, time.perf_counter() - t0
+
+
+def _match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs with the same value, overlapping spans first, then nearest."""
+    pairs, used = [], set()
+    for g in gold:
+        cands = [
+            (not (p["start"] < g["end"] and g["start"] < p["end"]), abs(p["start"] - g["start"]), i)
+            for i, p in enumerate(pred)
+            if i not in used and _same_value(g["key"], p["key"])
+        ]
+        if cands:
+            i = min(cands)[2]
+            used.add(i)
+            pairs.append((g, pred[i]))
+    return pairs
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {
+        "p": round(p, 4),
+        "r": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
+
+
+def score_dev(rows: list[dict], preds: dict, errors: list | None = None) -> dict:
+    """Value, value+unit and value+change F1 over the gold sentences.
+
+    Values match with relative tolerance :data:`REL_TOL`; ranges match as (low, high)
+    pairs (gold ranges have a null value; the kit's have ``bound == "range"``); a unit
+    matches when :func:`norm_unit` of the kit's compound unit equals that of the gold
+    ``unit`` + " per " + ``per_unit``; change compares up/down/none.
+    """
+    n_gold = n_pred = tp_v = tp_vu = tp_vc = 0
+    for n, row in enumerate(rows):
+        gold, pred = gold_items(row), preds[n]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        pairs = _match(gold, pred)
+        tp_v += len(pairs)
+        tp_vu += sum(g["unit"] == p["unit"] for g, p in pairs)
+        tp_vc += sum(g["change"] == p["change"] for g, p in pairs)
+        if errors is not None:
+            matched = {id(p) for _, p in pairs}
+            matched_g = {id(g) for g, _ in pairs}
+            errors += [("FP", row["doc"], p) for p in pred if id(p) not in matched]
+            errors += [("FN", row["doc"], g) for g in gold if id(g) not in matched_g]
+            errors += [("UNIT", row["doc"], g, p) for g, p in pairs if g["unit"] != p["unit"]]
+            errors += [("CHANGE", row["doc"], g, p) for g, p in pairs if g["change"] != p["change"]]
+    return {
+        "gold": n_gold,
+        "pred": n_pred,
+        "value": _f1(tp_v, n_pred, n_gold),
+        "value_unit": _f1(tp_vu, n_pred, n_gold),
+        "value_change": _f1(tp_vc, n_pred, n_gold),
+    }
+
+
+def dev_gold(shared: Path, dump: Path | None = None) -> dict:
+    """Score the kit and quantulum3 on the dev gold; print one line each."""
+    rows = load_gold()
+    texts = gold_texts(rows, shared)
+    out: dict = {}
+    print(f"\n{'dev gold':28} {'system':11} {'value':>6} {'v+unit':>7} {'v+change':>9} {'secs':>6}")
+    runs = {
+        "kit": kit_dev_predictions(rows, texts),
+        "quantulum3": quantulum_dev_predictions(rows, texts),
+    }
+    for system, (preds, secs) in runs.items():
+        if preds is None:
+            print(f"{'quantities_dev.jsonl':28} {system:11} not installed")
+            continue
+        errors: list = []
+        s = score_dev(rows, preds, errors)
+        out[system] = {**s, "seconds": round(secs, 3)}
+        print(
+            f"{'quantities_dev.jsonl':28} {system:11} {s['value']['f1']:6.3f} "
+            f"{s['value_unit']['f1']:7.3f} {s['value_change']['f1']:9.3f} {secs:6.2f}"
+        )
+        if dump is not None and system == "kit":
+            dump.write_text("\n".join(repr(e) for e in errors) + "\n", encoding="utf-8")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "benchmarks"))
     ap.add_argument("--limit", type=int, default=None, help="speed: first N polnear-dev texts")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-suite", action="store_true", help="skip the quantulum3 test cases")
+    ap.add_argument("--errors", help="write the kit's dev-gold errors to this file")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "quantities").is_dir() or not (shared / "score.py").is_file():
         print(f"skip: benchmark data not found at {shared} (pass --shared PATH)")
         return 0
     results: dict = {"accuracy": {}, "speed": None}
+    results["dev_gold"] = dev_gold(shared, Path(args.errors) if args.errors else None)
     print(
         f"{'set':28} {'system':11} {'P':>6} {'R':>6} {'F1':>6} {'value R':>8} {'cases ok':>9} {'secs':>6}"
     )
-    for name in SETS:
+    for name in () if args.no_suite else SETS:
         gold = shared / "quantities" / name
         cases = json.loads(gold.read_text(encoding="utf-8"))
         runs = {"kit": kit_predictions(cases), "quantulum3": quantulum_predictions(cases)}

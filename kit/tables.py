@@ -145,9 +145,10 @@ text:str:the amount as written
 value:float:the number (scale words applied)
 low:float:lower end of a range or vague amount
 high:float:upper end
-unit:object:unit name (empty for counts)
-dimension:object:length, money, count, ...
-currency:object:ISO 4217 code for money
+unit:object:unit name (empty for counts); a rate is "US dollar per barrel"
+per_unit:object:denominator of a rate unit ("barrel" in "$70 a barrel"), else None
+dimension:object:length, money, count, age, ...
+currency:object:ISO 4217 code for money (kit/data/quantities_currencies.csv)
 si_value:float:value in SI / base units
 si_low:float:low in SI units
 si_high:float:high in SI units
@@ -155,6 +156,7 @@ si_unit:object:the SI unit
 qualifier:object:about, more than, at least, ...
 approximate:bool:an approximate amount
 bound:object:lower, upper or None
+change:object:up or down for an amount of change ("rose 5%"), none for a level
 object:object:what is counted (head noun)
 restates:object:quantity_id this amount restates ("77 miles" after "124 km")
 consistent:object:whether a restatement agrees

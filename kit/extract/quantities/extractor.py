@@ -1,12 +1,11 @@
 """Quantities: every amount in a document, normalised, with qualifier, counted object, restatement.
 
->>> import kit, pandas as pd                                          # doctest: +SKIP
->>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["It lies more than 124 km (77 miles) away."]})
->>> kit.analyze(docs, extractors=["quantities"]).quantities[["text", "si_value", "restates"]]
-... # doctest: +SKIP
-               text  si_value restates
-0  more than 124 km  124000.0     None
-1          77 miles  123919.5    d:q1
+>>> import kit, pandas as pd
+>>> text = "It lies more than 124 km (77 miles) away. Oil rose 5% to $70 a barrel."
+>>> docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+>>> q = kit.analyze(docs, extractors=["quantities"], store=None).quantities
+>>> q[["text", "unit", "per_unit", "change", "restates"]].fillna("").values.tolist()
+[['more than 124 km', 'kilometre', '', 'none', ''], ['77 miles', 'mile', '', 'none', 'd:q1'], ['5%', 'percent', '', 'up', ''], ['$70 a barrel', 'US dollar per barrel', 'barrel', 'none', '']]
 
 A rule-based scanner over the document text (regular expressions anchored at
 the numbers it finds) reads each amount; the spaCy parse of the document
@@ -18,8 +17,10 @@ prepositions that look like units ("2 in my car").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from kit.extract.quantities.change import change_of
 from kit.extract.quantities.scanner import (
     _CHANGE_VERBS,
     _RESTATE,
@@ -69,6 +70,12 @@ def scan(
         pos = m.end()
         if m.start() < floor:
             continue
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
+        if (before.isalpha() or before == ".") and not sc.glued_currency.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
+            pos = m.start() + 1  # "A320", "COVID19", "v2.5": glued to a word, not a currency
+            continue
         a = _read_amount(m, sc, ctx, floor=floor)
         if a is None:
             continue
@@ -93,18 +100,70 @@ def scan(
                             a.bound = "range"
         _suffix(a, ctx)
         floor = max(floor, a.end)
-        if not _keep(a, ctx, blocked):
+        if not _keep(a, ctx, blocked) or _identifier(a, sc, ctx):
             continue
         out.append(a)
     _one_units(out, sc, ctx)
     _propagate_units(out, text)
+    _document_currency(out, sc)
+    for a in out:
+        a.change = change_of(a, ctx)
     return out
+
+
+def _identifier(a: Amount, sc: Scanner, ctx: _Ctx) -> bool:
+    """'Boeing 737', 'Windows 10', 'Rocky 101 LLC', '12 Main Street', '400 metres hurdles'."""
+    ex, text = sc.excluded, ctx.text
+    if a.qualifier or a.bound == "range" or a.unit.currency:
+        return False
+    if a.unit is COUNT and re.fullmatch(r"\d+\.0", text[a.start : a.end]):
+        before = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(0, a.start - 30) : a.start])
+        if before and before.group(1)[0].isupper():
+            return True  # versions: "Web 2.0", "SOCIETY 1.0"
+    if (
+        a.unit is COUNT
+        and ex.before is not None
+        and ex.before.search(text, max(0, a.start - 20), a.start)
+    ):
+        return True
+    if ex.after is not None and ex.after.match(text, a.end):
+        return True
+    return a.unit is COUNT and ex.street is not None and bool(ex.street.match(text, a.end))
+
+
+_DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
+
+
+def _document_currency(out: list[Amount], sc: Scanner) -> None:
+    """A bare '$' takes the nearest explicit dollar written before it ('A$5m ... $2m' is AUD)."""
+    explicit: Amount | None = None
+    for a in out:
+        code = a.unit.currency
+        if code not in _DOLLARS or a.unit.factor != 1.0:
+            continue
+        if a.symbol and a.symbol != "$":
+            explicit = a
+        elif a.symbol == "$" and explicit is not None and explicit.unit.currency != code:
+            a.unit = replace(
+                explicit.unit, name=a.unit.name.replace("US dollar", explicit.unit.name, 1)
+            )
+            a.unit = replace(a.unit, currency=explicit.unit.currency)
 
 
 def _one_units(out: list[Amount], sc: Scanner, ctx: _Ctx) -> None:
     """Add 'a gallon', 'a penny' (value 1) where no other amount is."""
     taken = [(a.start, a.end) for a in out]
     added = False
+    for m in sc.one_duration.finditer(ctx.text):  # "over a year", "less than a week"
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found = sc.lex.match(ctx.text, m.start("u"))
+        if found is None:
+            continue
+        a = Amount(m.start("q"), found[1], 1.0, "words", unit=found[0], qualifier=m.group("q"))
+        out.append(a)
+        taken.append((a.start, a.end))
+        added = True
     for m in sc.one_unit.finditer(ctx.text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -164,7 +223,9 @@ def _keep(a: Amount, ctx: _Ctx, blocked: list[tuple[int, int]]) -> bool:
     if a.single_one and is_count:
         if text[a.end : a.end + 4].lower() == "-on-":
             return False  # "one-on-one"
-        tok = ctx.token_at(a.start)  # keep "one person was killed", not "one of them"
+        tok = ctx.token_at(
+            max(a.end - 1, a.start)
+        )  # keep "one person was killed", not "one of them"
         return tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"
     # leading zeros: codes and identifiers
     return not (a.kind == "num" and re.match(r"0\d", raw) and is_count)
@@ -178,6 +239,16 @@ def _propagate_units(out: list[Amount], text: str) -> None:
             between = text[a.end : b.start]
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", between) and (b.start - a.end) < 8:
                 a.unit = b.unit
+
+
+def per_unit(name: str) -> str | None:
+    """The denominator of a rate unit ("US dollar per barrel" -> "barrel").
+
+    >>> per_unit("kilometre per hour"), per_unit("metre")
+    ('hour', None)
+    """
+    head, sep, tail = name.partition(" per ")
+    return tail if sep else None
 
 
 def _consistent(a: dict, b: dict) -> bool | None:
@@ -222,6 +293,7 @@ def extract(
                 "low": a.low,
                 "high": a.high,
                 "unit": unit.name,
+                "per_unit": per_unit(unit.name),
                 "dimension": unit.dimension,
                 "currency": unit.currency,
                 "si_value": unit.to_si(a.value),
@@ -231,6 +303,7 @@ def extract(
                 "qualifier": a.qualifier or None,
                 "approximate": bool(a.approximate),
                 "bound": a.bound,
+                "change": a.change,
                 "object": _object(a, ctx, sc),
                 "restates": None,
                 "consistent": None,

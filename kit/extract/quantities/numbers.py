@@ -21,32 +21,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-#: Multipliers written as words after a number ("1.5 million", "two dozen").
-SCALE_WORDS = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "dozen": 12.0, "lakh": 1e5, "crore": 1e7, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-}  # fmt: skip
-#: Multipliers glued to digits ("20k", "$3bn"); "m", "b", "t" only count after a currency.
-SCALE_SUFFIXES = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "M": 1e6, "B": 1e9, "tn": 1e12}
-CURRENCY_SUFFIXES = {"m": 1e6, "b": 1e9, "T": 1e12, "t": 1e12, "mln": 1e6, "bln": 1e9}
-#: Denominators written as words ("two thirds", "one sixth", "one-half").
-FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
-VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+from kit.lexicons.numbers import (
+    CURRENCY_SUFFIXES,
+    FRACTION_WORDS,
+    ONES,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
+    TENS,
+    VULGAR,
+)
+
+__all__ = [
+    "CURRENCY_SUFFIXES",
+    "FRACTION_WORDS",
+    "NUMBER_WORDS_PATTERN",
+    "SCALE_SUFFIXES",
+    "SCALE_WORDS",
+    "VULGAR",
+    "Vague",
+    "parse_number_words",
+    "parse_numeral",
+    "power",
+    "split_words",
+    "vague_amounts",
+    "vulgar_value",
+]
 
 _WORD_SCALES = {k: v for k, v in SCALE_WORDS.items() if k.isalpha() and len(k) > 3}
 _NUMBER_WORDS = sorted([*ONES, *TENS, *_WORD_SCALES], key=len, reverse=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.extract.quantities.numbers import (
@@ -24,6 +26,13 @@ from kit.extract.quantities.numbers import (
     vulgar_value,
 )
 from kit.extract.quantities.units import COUNT, Lexicon, Unit, combine, lexicon, pint_unit
+from kit.lexicons.quantity_words import (
+    AGE_BEFORE,
+    CHANGE_VERBS,
+    MONEY_CONTEXT,
+    RATE_ADVERBS,
+    TEMPERATURE_WORDS,
+)
 from kit.nlp.doc_arrays import arrays
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,10 +56,22 @@ _FRACTION = re.compile(r"/(?P<den>\d+)(?![\d/])")
 _MIXED = re.compile(r"[ \u00a0](?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
 _GLUED = re.compile(r"[^\W\d_]+")
 _SCALE = re.compile(
-    r"[ \u00a0]*-?[ \u00a0]*(?P<w>" + "|".join(SCALE_WORDS) + r")\b(?!-\w)", re.IGNORECASE
+    r"[ \u00a0]*-?[ \u00a0]*(?P<w>" + "|".join(SCALE_WORDS) + r")\b(?!-(?!(?:an?|per)-)\w)",
+    re.IGNORECASE,
 )
 _GAP = re.compile(r"[ \u00a0\t]*(?:-[ \u00a0]*)?")
-_PER = re.compile(r"\s*/\s*|[ \u00a0]+per[ \u00a0]+|[ \u00a0]+an?[ \u00a0]+", re.IGNORECASE)
+_PER = re.compile(
+    r"\s*/\s*|[ \u00a0]+per[ \u00a0]+|(?:[ \u00a0]+|-)(?:an?|each|every|per)(?:[ \u00a0]+|-)",
+    re.IGNORECASE,
+)
+#: "per 100,000 people", "per astronaut": a rate over a counted noun, not a unit.
+_PER_COUNT = re.compile(
+    r"(?:[ \u00a0]+[a-z]+s)?[ \u00a0]+per[ \u00a0]+(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)[ \u00a0]+)?(?P<w>[a-z]+)\b"
+)
+_RATE_ADVERB = re.compile(r"[ \u00a0]+(?P<w>" + "|".join(RATE_ADVERBS) + r")\b", re.IGNORECASE)
+_CLOCK_DIGITS = re.compile(
+    r"[:.][0-5]\d(?!\d)(?:[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|local|UTC|GMT|hours?\b|h\b))?"
+)
 _POW = re.compile(r"\^?(?P<n>[23])(?!\d)|(?P<s>[²³])|[ \u00a0]+(?P<w>squared|cubed)\b")
 _INV = re.compile(r"[-−]1(?![\d.])")
 _CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)")
@@ -64,7 +85,7 @@ _RATIO = re.compile(r"(?:-to-|:)\d+\b(?!\.\d)")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+", re.IGNORECASE)
 _PLUS = re.compile(r"-plus\b|\+(?![\d/-])")
 _RANGE = re.compile(
-    r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and)[ \u00a0]*", re.IGNORECASE
+    r"[ \u00a0]*(?:[-–—][ \u00a0]*to|to|through|[-–—]|and|or)[ \u00a0]*", re.IGNORECASE
 )
 _POUNDS = re.compile(r"[ \u00a0]*-?[ \u00a0]*pounds?\b", re.IGNORECASE)
 _RESTATE = re.compile(
@@ -73,22 +94,16 @@ _RESTATE = re.compile(
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\+\d{1,3}[\s-]\d[\d\s-]{6,}\d"
 )
-_MONEY_CONTEXT = {
-    "pay", "cost", "spend", "price", "fund", "worth", "budget", "fine", "salary", "sterling",
-    "bank", "bill", "raise", "sell", "buy", "earn", "invest", "loan", "debt", "tax", "profit",
-    "revenue", "deal", "award", "compensation", "bonus", "wage", "charge",
-}  # fmt: skip
-_CHANGE_VERBS = {
-    "rise", "fall", "increase", "decrease", "drop", "reduce", "grow", "climb", "jump", "cut",
-    "decline", "raise", "lower", "slash", "boost", "shrink", "soar", "plunge", "change", "go",
-    "move", "swell", "expand", "narrow", "widen", "slip", "surge", "tumble", "lift",
-}  # fmt: skip
+_MONEY_CONTEXT = MONEY_CONTEXT
+_CHANGE_VERBS = CHANGE_VERBS
 #: A spaCy DATE/TIME entity is trusted only with a word or a year in it ("42" alone is not a date).
 _DATE_LIKE = re.compile(r"[^\W\d_]{2,}|\b1[5-9]\d\d\b|\b20\d\d\b|\d[:/]\d")
 #: "a gallon", "a penny", "a mile": one of a unit (not for time: "a day" is rarely an amount).
 _ONE_UNIT_DIMENSIONS = {"length", "mass", "volume", "area", "money", "information"}
 _NOT_ONE_UNIT = {"bit", "ton", "tons", "foot", "real", "rand", "won", "pound", "cup", "sterling"}
-_SINGLE_LETTER_OK = re.compile(r"(?:[ \u00a0]*(?:$|[^\w\s]|\n)|[ \u00a0]+[a-z])")
+#: After a one-letter unit: the end, punctuation or a lower-case word ("5 m.", "3 g of"),
+#: but not a hyphen and a number ("eighteen B-17s", "two F-16s"; "s-1" is an inverse unit).
+_SINGLE_LETTER_OK = re.compile(r"(?:[ \u00a0]*(?:$|(?!-(?!1(?!\d))\d)[^\w\s]|\n)|[ \u00a0]+[a-z])")
 
 
 @dataclass
@@ -109,6 +124,9 @@ class Amount:
     scaled: bool = False
     single_one: bool = False
     drop: bool = False
+    symbol: str = ""  # the currency symbol or code as written before the number
+    age: bool = False
+    change: str = "none"
 
 
 @dataclass(frozen=True)
@@ -122,6 +140,9 @@ class Scanner:
     lex: Lexicon
     vague: dict
     one_unit: re.Pattern[str]
+    one_duration: re.Pattern[str]
+    excluded: Exclusions
+    glued_currency: re.Pattern[str]
 
 
 def _qualifier_table() -> dict[str, tuple[str, bool]]:
@@ -148,7 +169,22 @@ def scanner() -> Scanner:
         rf"|{_NUMERIC}"
         rf"|(?P<vul>[{VULGAR}])"
     )
-    finder = re.compile(rf"(?<![\w.,/:\-−+^])(?:{body})", re.IGNORECASE)
+    lex = lexicon()
+    glued = sorted(  # "Rs.200", "USD15", "RM45,000": a currency glued to its number
+        {
+            re.escape(s)
+            for s, u in lex.symbols.items()
+            if u.currency and len(s) > 1 and (s[-1] == "." or s[-1].isalpha())
+        },
+        key=len,
+        reverse=True,
+    )
+    # A number right after a letter or a dot is a candidate only after a glued currency
+    # (checked by ``glued_currency``, so the finder keeps one cheap look-behind).
+    finder = re.compile(
+        rf"(?:(?<![\w.,/:\-−+^])|(?<=[^\W\d_.])(?=\d)|(?<=\.)(?=\d))(?:{body})", re.IGNORECASE
+    )
+    glued_re = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(glued)})$")
     core = re.compile(body, re.IGNORECASE)
     quals = _qualifier_table()
     alt = "|".join(
@@ -157,7 +193,6 @@ def scanner() -> Scanner:
     qual_re = re.compile(
         rf"(?:^|(?<=[\s(“\"'‘]))(?P<q>{alt}|between|from)[ \u00a0]+$", re.IGNORECASE
     )
-    lex = lexicon()
     words = [
         w
         for w, u in lex.words.items()
@@ -165,7 +200,56 @@ def scanner() -> Scanner:
     ]
     one_alt = "|".join(sorted(words, key=len, reverse=True))
     one_unit = re.compile(rf"\b(?P<a>an?)[ \u00a0]+(?P<u>{one_alt})\b(?!-)", re.IGNORECASE)
-    return Scanner(finder, core, qual_re, quals, lex, vague, one_unit)
+    duration = "|".join(
+        w for w, u in lex.words.items() if u.dimension == "duration" and w.isalpha()
+    )
+    one_duration = re.compile(
+        rf"(?:^|(?<=[\s(]))(?P<q>{alt})[ \u00a0]+(?P<a>an?)[ \u00a0]+(?P<u>{duration})\b(?!-)",
+        re.IGNORECASE,
+    )
+    return Scanner(
+        finder, core, qual_re, quals, lex, vague, one_unit, one_duration, exclusions(), glued_re
+    )
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """Words that make a number an identifier (``kit/data/quantities_exclusions.csv``)."""
+
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    street: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=4)
+def exclusions(path: str | None = None) -> Exclusions:
+    """The exclusion list: "Boeing 737", "Windows 10", "Rocky 101 LLC", "12 Main Street".
+
+    >>> bool(exclusions().before.search("a Boeing "))
+    True
+    """
+    from kit.lexicons.resources import DATA_DIR
+
+    file = Path(path) if path else DATA_DIR / "quantities_exclusions.csv"
+    words: dict[str, list[str]] = {"before": [], "after": [], "street": []}
+    with open(file, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pos, word = row["position"].strip(), row["word"].strip()
+            if word and pos in words:
+                words[pos].append(re.escape(word))
+
+    def alt(pos: str) -> str:
+        return "|".join(sorted(words[pos], key=len, reverse=True))
+
+    return Exclusions(
+        before=re.compile(rf"(?<![\w&])(?:{alt('before')})[ \u00a0]+$")
+        if words["before"]
+        else None,
+        after=re.compile(rf"[ \u00a0]+(?:{alt('after')})\b") if words["after"] else None,
+        street=re.compile(rf"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){{1,3}}(?:{alt('street')})\b\.?")
+        if words["street"]
+        else None,
+    )
 
 
 # ------------------------------------------------------------------ reading --
@@ -246,7 +330,7 @@ def _fraction_words(a: Amount, text: str) -> Amount:
         a.end = m.end()
         a.single_one = False
         return a
-    m = re.compile(r"[ \u00a0-]+(?P<d>[A-Za-z]+)\b").match(text, a.end)
+    m = re.compile(r"[ \u00a0-]+(?P<d>[A-Za-z]+)\b(?!-)").match(text, a.end)
     if m and m.group("d").lower() in FRACTION_WORDS and a.value is not None and 0 < a.value <= 10:
         word = m.group("d").lower()
         if word.endswith("s") or a.value == 1:
@@ -304,10 +388,10 @@ def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> N
             if scale is None and currency:
                 scale = CURRENCY_SUFFIXES.get(suffix)
             small = a.value < 100 or a.value != int(a.value)
-            if scale is None and suffix == "m" and small and _plural_noun_after(ctx, m.end()):
-                scale = 1e6  # "1.5m people" (but "a 100m sprint", "2.5m tall")
+            if scale is None and suffix == "m" and small and _counted_after(ctx, m.end()):
+                scale = 1e6  # "1.5m people", "20m of its customers" (but "a 100m sprint")
             if scale is not None:
-                a.value *= scale
+                a.value = _times(a.value, scale)
                 a.end = m.end()
                 a.scaled = True
     while a.value is not None:
@@ -317,13 +401,19 @@ def _read_number_tail(a: Amount, sc: Scanner, ctx: _Ctx, *, currency: bool) -> N
         word = m.group("w").lower()
         if word == "hundred" and a.kind == "words":
             break
-        a.value *= SCALE_WORDS[word]
+        a.value = _times(a.value, SCALE_WORDS[word])
         for attr in ("low", "high"):
             if getattr(a, attr) is not None:
-                setattr(a, attr, getattr(a, attr) * SCALE_WORDS[word])
+                setattr(a, attr, _times(getattr(a, attr), SCALE_WORDS[word]))
         a.end = m.end()
         a.scaled = True
         a.single_one = False
+
+
+def _times(value: float, scale: float) -> float:
+    """``value * scale`` without binary noise (4.1 * 1e6 is 4100000, not 4099999.9999999995)."""
+    out = value * scale
+    return float(f"{out:.15g}") if math.isfinite(out) else out
 
 
 def _pint_name(expr: str) -> str | None:
@@ -334,6 +424,18 @@ def _pint_name(expr: str) -> str | None:
     except Exception:  # pint raises many error types
         return None
     return str(units).replace(" * ", " ").replace(" / ", " per ").replace("_", " ")
+
+
+def _counted_after(ctx: _Ctx, pos: int) -> bool:
+    """A counted noun follows ("4.1m units", "20m of its customers"): "m" is a million."""
+    of = re.compile(r"[ \u00a0]+of[ \u00a0]+").match(ctx.text, pos)
+    if of:  # "20m of its customers" (but "the 2.2m of the Max Planck Society" is a telescope)
+        tok = ctx.token_at(of.end())
+        for t in tok.doc[tok.i : tok.i + 4] if tok is not None else ():
+            if t.pos_ in ("NOUN", "PROPN"):
+                return t.tag_ in ("NNS", "NNPS")
+        return False
+    return _plural_noun_after(ctx, pos)
 
 
 def _plural_noun_after(ctx: _Ctx, pos: int) -> bool:
@@ -387,10 +489,7 @@ def ctx_inch() -> Unit:
     return lexicon().words["inch"]
 
 
-_TEMPERATURE_WORDS = {
-    "temperature", "heat", "hot", "cold", "warm", "weather", "thermometer", "heatwave", "freeze",
-    "frost", "chill", "cool", "forecast", "high", "low",
-}  # fmt: skip
+_TEMPERATURE_WORDS = TEMPERATURE_WORDS
 #: A temperature whose scale the text does not name: no SI conversion.
 TEMPERATURE_DEGREE = Unit(name="degree", dimension="temperature", si_unit="", factor=float("nan"))
 _SCALE_NAME = re.compile(r"\b(Celsius|centigrade|Fahrenheit)\b", re.IGNORECASE)
@@ -430,6 +529,10 @@ def _preposition_in(ctx: _Ctx, pos: int) -> bool:
     return tok.lower_ == "in" and any(c.dep_ == "pobj" for c in tok.children)
 
 
+_FEET_INCHES = re.compile(r"['′’](?P<i>1[01]|\d)(?:[\"″”]|''|\b)")
+_WORD_MODIFIER = re.compile(r"-(?P<w>[a-z]+)\b")
+
+
 def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
     """The unit after the number ('124 km', '27-kilometer', '$15.4/hour', '4km^3')."""
     if a.value is None and a.flag is None:
@@ -451,11 +554,25 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
         name = "pound sterling" if money else "pound (mass)"
         unit = sc.lex.words[name] if money else sc.lex.symbols["lb"]
         found = (replace(unit, name=name), pounds.end())
+    feet = _FEET_INCHES.match(text, a.end) if a.kind == "num" and a.unit is COUNT else None
+    if feet and a.value is not None:
+        a.value += int(feet.group("i")) / 12  # "6'3\"": six feet three inches
+        a.unit, a.end = sc.lex.words["foot"], feet.end()
+        return
     if found is None and a.unit is COUNT:
         found = _frequency(a, sc, ctx, pos) or _inch_mark(a, ctx)
     if found is None and a.unit is not COUNT:
         _read_compound(a, sc, ctx)
         return
+    if found is None and a.kind == "words" and not a.scaled:
+        mod = _WORD_MODIFIER.match(text, a.end)
+        if (
+            mod
+            and sc.lex.match(text, mod.start("w")) is None
+            and mod.group("w") not in ("plus", "odd", "ish")
+        ):
+            a.drop = True  # "a five-alarm call", "the two-party vote": a modifier, not an amount
+            return
     if found is None:
         if glued and a.kind == "num":
             word = _GLUED.match(text, a.end).group()
@@ -471,6 +588,15 @@ def _read_unit(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
                 return
             found = (unit, a.end + len(word))
         else:
+            per = _PER_COUNT.match(text, a.end) if a.value is not None else None
+            unit = (
+                _per_count(a.unit, per, ctx)
+                if per and sc.lex.match(text, per.start("w")) is None
+                else None
+            )
+            if unit is not None:
+                a.unit, a.end = unit, per.end()
+                _read_compound(a, sc, ctx)  # "... per 100,000 people per year"
             return
     unit, end = found
     surface = text[pos:end]
@@ -541,8 +667,10 @@ def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
             found = sc.lex.match(text, m.end())
             if found is not None:
                 unit2, end2 = found
-                article = m.group().strip().lower() in ("a", "an")
-                if not article or unit2.dimension == "duration":
+                word = m.group().strip(" -\u00a0").lower()
+                article = word in ("a", "an", "each", "every")
+                money_rate = a.unit.currency and unit2.dimension != "money"
+                if not article or unit2.dimension == "duration" or money_rate:
                     p2 = _POW.match(text, end2)
                     if p2 and p2.group("n"):
                         unit2 = combine(unit2, "pow", n=int(p2.group("n"))) or unit2
@@ -551,7 +679,38 @@ def _read_compound(a: Amount, sc: Scanner, ctx: _Ctx) -> None:
                     if new is not None:
                         a.unit, a.end = new, end2
                         continue
+        if "per" not in a.unit.name.split() and a.value is not None:
+            m = _RATE_ADVERB.match(text, a.end)
+            unit2 = sc.lex.words.get(RATE_ADVERBS[m.group("w").lower()]) if m else None
+            new = (
+                combine(a.unit, "per", unit2) if unit2 is not None and a.unit is not COUNT else None
+            )
+            if new is not None:
+                a.unit, a.end = new, m.end()
+                continue
+            m = _PER_COUNT.match(text, a.end)
+            unit2 = (
+                _per_count(a.unit, m, ctx)
+                if m and sc.lex.match(text, m.start("w")) is None
+                else None
+            )
+            if unit2 is not None:
+                a.unit, a.end = unit2, m.end()
+                continue
         break
+
+
+def _per_count(unit: Unit, m: re.Match[str], ctx: _Ctx) -> Unit | None:
+    """'18.9 deaths per 100,000 people' -> unit 'count per 100000 people' (None: not a noun)."""
+    tok = ctx.token_at(m.start("w"))
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = tok.lemma_.lower()
+    if m.group("n"):
+        noun = f"{m.group('n').replace(',', '')} {noun}"
+    name = f"{unit.name or 'count'} per {noun}"
+    dim = f"{unit.dimension} per count"
+    return replace(unit, name=name, dimension=dim, pint=None)
 
 
 def _read_amount(
@@ -564,6 +723,7 @@ def _read_amount(
     if left_currency and a.kind == "num":
         cur = sc.lex.currency_before(ctx.text, a.start)
         if cur is not None and cur[1] >= floor:
+            a.symbol = ctx.text[cur[1] : a.start].strip()
             a.unit, a.start = cur
     _read_number_tail(a, sc, ctx, currency=bool(a.unit.currency))
     if a.drop:
@@ -571,11 +731,91 @@ def _read_amount(
     if _is_clock(a, ctx.text):
         a.drop = True
         return a
+    if a.kind == "num" and a.unit is COUNT and a.value is not None and a.value <= 24:
+        clock = _CLOCK_DIGITS.match(ctx.text, a.end)
+        if clock and (":" in clock.group() or clock.group()[3:].strip()):
+            a.drop, a.end = True, clock.end()  # "11:25am", "13:40 local time"
+            return a
     plus = _PLUS.match(ctx.text, a.end)
     if plus and a.value is not None:
         a.qualifier, a.bound, a.end = "plus", "lower", plus.end()
     _read_unit(a, sc, ctx)
+    if a.unit is COUNT and a.kind == "num" and left_currency:
+        before = sc.lex.unit_before(ctx.text, a.start)
+        if before is not None and before[1] >= floor:
+            a.unit, a.start = before  # "magnitude 5.2"
+    _read_age(a, sc, ctx, floor)
     return a
+
+
+_AGE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"[ \u00a0]+")
+        for w in sorted(AGE_BEFORE, key=len, reverse=True)
+    )
+    + r")[ \u00a0]+(?:(?:over|under|above|below|about|around|between|from|just|nearly|almost)[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+_APPOSITION_AFTER = re.compile(r"[ \u00a0]*(?:,|\)|;|[ \u00a0]+(?:and|who|was|is|said|from|of)\b)")
+_YEARS_OLD = re.compile(r"(?:-|[ \u00a0]+)(?:years?-)?old\b|-year-old\b", re.IGNORECASE)
+
+
+def age_unit(unit: Unit) -> Unit:
+    """The unit of an age: years, dimension ``age``."""
+    return replace(
+        unit if unit.dimension == "duration" else lexicon().words["year"], dimension="age"
+    )
+
+
+_PRONOUNS = {"i", "he", "she", "you", "we", "they"}
+
+
+def _predicate_age(tok, text: str, end: int) -> bool:
+    """A bare number after "be" whose subject is a person: "when I was 19", "Smith is 68."."""
+    if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be" or not tok.like_num:
+        return False
+    if re.match(r"[ \u00a0]*[A-Za-z%$€£]", text[end : end + 3]):
+        return False  # "was 68 percent", "is 5 km": not a bare number
+    subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in _PRONOUNS)
+
+
+def _read_age(a: Amount, sc: Scanner, ctx: _Ctx, floor: int) -> None:
+    """Ages: "Smith, 54,", "aged 41", "at the age of 80", "a 25-year-old", "45 years old"."""
+    if a.value is None or not 0 <= a.value <= 130:
+        return
+    text = ctx.text
+    if a.unit.dimension == "duration" and a.unit.name == "year":
+        old = _YEARS_OLD.match(text, a.end)
+        if old:
+            a.unit, a.age = age_unit(a.unit), True
+            if old.group().startswith("-"):
+                a.end = old.end()  # "a 36-year-old"
+        return
+    if a.unit is not COUNT or a.value != int(a.value):
+        return
+    old = _YEARS_OLD.match(text, a.end)
+    if old and old.group().endswith("year-old"):
+        a.unit, a.age, a.end = age_unit(COUNT), True, old.end()  # "a 25-year-old"
+        return
+    if _AGE_BEFORE.search(text, max(floor, a.start - 30), a.start):
+        a.unit, a.age = age_unit(COUNT), True
+        return
+    tok = ctx.token_at(a.start)
+    if tok is not None and _predicate_age(tok, text, a.end):
+        a.unit, a.age = age_unit(COUNT), True  # "when I was 19", "Cummings was 68."
+        return
+    apposition = (
+        a.kind == "num"
+        and re.fullmatch(r"\d{1,3}", text[a.start : a.end])
+        and text[max(0, a.start - 2) : a.start] == ", "
+        and _APPOSITION_AFTER.match(text, a.end)
+    )
+    if apposition:
+        tok = ctx.token_at(max(0, a.start - 3))
+        if tok is not None and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN"):
+            a.unit, a.age = age_unit(COUNT), True  # "Smith, 54, said"
 
 
 def _read_range(
@@ -587,12 +827,16 @@ def _read_range(
     if not m or a.value is None:
         return None
     conn = m.group().strip().lower()
+    if conn == "or" and (a.kind != "words" or a.unit is not COUNT):
+        return None  # "two or three things" is a range; "5 or 6 percent" reads as two amounts
     ratio = _RATIO.match(text, a.end)
     if ratio and a.unit is COUNT:
         a.drop, a.end = True, ratio.end()  # "a 2-to-1 vote", "3:1"
         return None
     if conn == "and" and not between:
         return None
+    if conn == "to" and not between and not from_ and _after_change_word(ctx, a.start):
+        return None  # "fell 0.7 per cent to 7250": a change and a level, not a range
     if conn == "-" and " " in m.group() and not between:
         return None  # "5 - 6" is rare; a spaced hyphen is usually a dash
     pos = m.end()
@@ -609,28 +853,72 @@ def _read_range(
         return None
     if cur:
         b.unit = a.unit if b.unit is COUNT else b.unit
+    lo = a.value
     if a.unit is COUNT and b.unit is not COUNT:
         low_unit = b.unit
     elif b.unit is COUNT or b.unit == a.unit:
         low_unit = a.unit
+    elif a.age and b.unit.name == "year":
+        low_unit = a.unit  # "aged 16 to 18 years"
+    elif _convertible(a.unit, b.unit):
+        lo, low_unit = a.value * a.unit.factor / b.unit.factor, b.unit  # "six months and 19 years"
     else:
         return None
-    lo = a.value
-    if not a.scaled and b.scaled and b.kind == a.kind:
+    b_scaled = b.scaled or (b.kind == "words" and _scale_of(text[mb.start() : b.end]) is not None)
+    if not a.scaled and b_scaled and b.kind == a.kind and _scale_of(text[a.start : a.end]) is None:
         scale = _scale_of(text[mb.start() : b.end])
         if scale and lo * scale <= b.value:
-            lo = lo * scale
+            lo = lo * scale  # "six to seven thousand", "$5 to $7 billion"
+    years = r"(?:1[0-9]|20|21)\d\d"
+    if (
+        low_unit is COUNT
+        and re.fullmatch(years, text[a.start : a.end])
+        and re.fullmatch(years, text[mb.start() : b.end])
+    ):
+        a.drop, a.end = True, b.end  # "1987–2017", "from 2010 to 2015": a span of years
+        return None
     if conn in ("-", "–", "—") and low_unit is COUNT and lo >= b.value:
         if a.kind == b.kind == "num" and not re.fullmatch(r"[12]\d{3}", text[a.start : a.end]):
             a.drop, a.end = True, b.end  # tallies and scores: "a 5-4 decision", "won 3-1"
         return None  # year spans (2013-14)
+    if conn == "or" and lo >= b.value:
+        return None
     if conn == "to" and not between and not from_ and lo > b.value:
         return None  # "beats Trump 46 percent to 42 percent", "split 4 to 1"
     if re.fullmatch(r"[12]\d{3}", text[a.start : a.end]) and b.unit is not COUNT:
         return None  # "by 2030 to 32 percent"
     low, high = min(lo, b.value), max(lo, b.value)
-    return replace(
+    out = replace(
         a, end=b.end, unit=low_unit, value=(low + high) / 2, low=low, high=high, bound="range"
+    )
+    _read_compound(out, sc, ctx)  # "$30,000 to $60,000 a year"
+    return out
+
+
+def _after_change_word(ctx: _Ctx, start: int) -> bool:
+    """Is the amount at ``start`` the object of a change verb ("rose 5% to ...", "up by 5 to")?"""
+    tok = ctx.token_at(start)
+    if tok is None or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.lower_ == "by" and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    return (prev.pos_ == "VERB" and prev.lemma_.lower() in _CHANGE_VERBS) or prev.lower_ in (
+        "up",
+        "down",
+    )
+
+
+def _convertible(u: Unit, v: Unit) -> bool:
+    """Two units of one dimension that convert by a factor (not currencies or temperatures)."""
+    return (
+        u.dimension == v.dimension
+        and not u.currency
+        and not v.currency
+        and u.factor > 0
+        and v.factor > 0
+        and u.offset == v.offset == 0
+        and u.dimension not in ("count", "percent", "temperature")
     )
 
 

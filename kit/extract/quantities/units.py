@@ -1,8 +1,10 @@
 """Units: surface forms ("km", "miles", "°C", "$") to canonical units with SI conversion.
 
-The lookup is built once per process from ``data/quantities_units.csv`` (pint
-supplies the conversion factors and dimensions); matching is two compiled
-regular expressions, so pint is never called per token.
+The lookup is built once per process from ``kit/data/quantities_units.csv`` and
+``kit/data/quantities_currencies.csv`` (pint supplies the conversion factors and
+dimensions; units pint does not know, such as "mpg" spellings or "magnitude",
+are rows of the editable table); matching is compiled regular expressions, so
+pint is never called per token.
 
 >>> lex = lexicon()
 >>> unit, end = lex.match("124 km west", 4)
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,12 +132,12 @@ def combine(a: Unit, op: str, b: Unit | None = None, n: int = 1) -> Unit | None:
         name = f"{a.name} per {b.name}"
         if a.pint and b.pint:
             return pint_unit(f"({a.pint})/({b.pint})", name)
-        if a.currency and b.pint:
+        if (a.currency or (not a.pint and a.name)) and b.pint:
             return replace(
                 a,
                 name=name,
-                dimension=f"money per {b.dimension}",
-                si_unit=f"{a.si_unit}/{b.si_unit}",
+                dimension=f"{a.dimension} per {b.dimension}",
+                si_unit=f"{a.si_unit}/{b.si_unit}" if a.si_unit else f"1/{b.si_unit}",
                 factor=a.factor / b.factor,
                 pint=None,
             )
@@ -160,10 +162,21 @@ class Lexicon:
     symbols: dict[str, Unit]
     words: dict[str, Unit]
     currency_prefix: re.Pattern[str]
+    #: Unit words that may be written before the number ("magnitude 5.2").
+    before: dict[str, Unit] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sym = _alternation(list(self.symbols))
         self._word = _alternation(list(self.words), flags=re.IGNORECASE)
+        alt = "|".join(re.escape(w) for w in sorted(self.before, key=len, reverse=True))
+        self._before = re.compile(rf"\b(?P<u>{alt})[ \u00a0-]+$", re.IGNORECASE) if alt else None
+
+    def unit_before(self, text: str, start: int) -> tuple[Unit, int] | None:
+        """A unit word written just before ``start`` ("magnitude 5.2"), and where it starts."""
+        if self._before is None:
+            return None
+        m = self._before.search(text, max(0, start - 20), start)
+        return (self.before[m.group("u").lower()], m.start()) if m else None
 
     def match(self, text: str, pos: int) -> tuple[Unit, int] | None:
         """The longest unit starting exactly at ``pos``, and where it ends."""
@@ -226,27 +239,43 @@ def _row_units(row: dict[str, str]) -> list[tuple[Unit, list[str], list[str]]]:
     return out
 
 
+def _rows(units: Path, currencies: Path) -> list[dict[str, str]]:
+    """Rows of the unit table, then the currency table in the unit table's shape."""
+    with open(units, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(currencies, encoding="utf-8", newline="") as fh:
+        rows += [{**row, "dimension": "money", "pint": ""} for row in csv.DictReader(fh)]
+    return rows
+
+
 @lru_cache(maxsize=4)
-def lexicon(path: str | None = None) -> Lexicon:
-    """The unit lexicon from ``data/quantities_units.csv`` (built once per process)."""
+def lexicon(path: str | None = None, currencies: str | None = None) -> Lexicon:
+    """The unit lexicon from ``kit/data/quantities_units.csv`` and ``quantities_currencies.csv``.
+
+    >>> lexicon().symbols["HK$"].currency, lexicon().symbols["RM"].name
+    ('HKD', 'Malaysian ringgit')
+    """
     from kit.lexicons.resources import DATA_DIR
 
     file = Path(path) if path else DATA_DIR / "quantities_units.csv"
+    cur_file = Path(currencies) if currencies else DATA_DIR / "quantities_currencies.csv"
     symbols: dict[str, Unit] = {}
     words: dict[str, Unit] = {}
+    before: dict[str, Unit] = {}
     generated: list[tuple[Unit, list[str], list[str]]] = []
-    with open(file, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            units = _row_units(row)
-            if not units:
-                continue
-            first, *rest = units
-            unit, syms, wds = first
-            for s in syms:
-                symbols.setdefault(s, unit)
-            for w in wds:
-                words.setdefault(w.lower(), unit)
-            generated += rest
+    for row in _rows(file, cur_file):
+        units = _row_units(row)
+        if not units:
+            continue
+        first, *rest = units
+        unit, syms, wds = first
+        for s in syms:
+            symbols.setdefault(s, unit)
+        for w in wds:
+            words.setdefault(w.lower(), unit)
+            if (row.get("before") or "").strip().lower() == "true":
+                before.setdefault(w.lower(), unit)
+        generated += rest
     for unit, syms, wds in generated:  # explicit rows win over generated prefixes
         for s in syms:
             symbols.setdefault(s, unit)
@@ -255,4 +284,4 @@ def lexicon(path: str | None = None) -> Lexicon:
     cur = sorted((s for s, u in symbols.items() if u.currency), key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in cur)
     prefix = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt})\s?[-−]?$")
-    return Lexicon(symbols=symbols, words=words, currency_prefix=prefix)
+    return Lexicon(symbols=symbols, words=words, currency_prefix=prefix, before=before)

@@ -27,6 +27,7 @@ from kit.extract.time.rules import (
     parse_number,
 )
 from kit.extract.time.tense import _direction, tense_at
+from kit.lexicons.numbers import ONES, TENS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -696,24 +697,18 @@ def _after_rate(doc: Doc, start: int) -> bool:
     return False
 
 
-_SPOKEN_UNITS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}  # fmt: skip
-_SPOKEN_TENS = {w: 10 * i for i, w in enumerate(
-    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}  # fmt: skip
-
-
 def _spoken_year(words: str) -> int | None:
     """``nineteen ninety-six`` -> 1996, ``two thousand and one`` -> 2001."""
     parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "hundred")]
     if parts[:2] == ["two", "thousand"]:
         century, rest = 2000, parts[2:]
     elif parts and parts[0] in ("nineteen", "eighteen"):
-        century, rest = 100 * _SPOKEN_UNITS[parts[0]], parts[1:]
+        century, rest = 100 * ONES[parts[0]], parts[1:]
     else:
         return None
     n = 0
     for w in rest:
-        n += _SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0))
+        n += TENS.get(w, ONES.get(w, 0))
     return century + n
 
 

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kit.lexicons.numbers import CARDINALS, ORDINAL_WORDS, TEENS, TENS, UNITS_1_9
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -34,18 +36,10 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
 }  # fmt: skip
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4,
+    **ORDINAL_WORDS, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4,
 }  # fmt: skip
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, **CARDINALS,
     "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2,
     "a couple": 2,
 }  # fmt: skip
@@ -122,15 +116,15 @@ WEEKDAY = f"(?P<weekday>{_ci(_alt(WEEKDAYS))})(?![A-Za-z])"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:(?P<year>\d{4})|'(?P<yy>\d\d))(?![\d])"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
-_NUM_COMPOUND = rf"(?:{_NUM_WORD})(?:[\s-](?:{_alt(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'hundred'])}))?"  # noqa: E501
+_NUM_COMPOUND = rf"(?:{_NUM_WORD})(?:[\s-](?:{_alt([*UNITS_1_9, 'hundred'])}))?"  # noqa: E501
 NUM = (
     rf"(?P<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|{_ci(_NUM_COMPOUND)}|{_ci(_alt(VAGUE_NUMBERS))}"
     rf"|{_ci('an?')})"
 )
 UNIT = rf"(?P<unit>{_ci('seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)')})(?![A-Za-z])"  # noqa: E501
-_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS_1_9 = "|".join(UNITS_1_9)
+_TENS = "|".join(TENS)
+_TEENS = "|".join(TEENS)
 _SPOKEN_YEAR = _ci(
     rf"(?:nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_9}))?|{_TEENS})"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[\s-](?:{_UNITS_1_9}))?|{_TEENS}|{_UNITS_1_9}))?"
