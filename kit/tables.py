@@ -254,6 +254,33 @@ SENTENCE_COLUMNS = list(SENTENCES.names)
 SKIPPED_COLUMNS = list(SKIPPED.names)
 
 
+def markdown() -> str:
+    """``docs/tables.md``: every declared table, its columns, kinds and meanings.
+
+    >>> print(markdown().splitlines()[0])
+    # Tables
+    """
+    out = [
+        "# Tables",
+        "",
+        "<!-- generated from kit/tables.py by `python -m kit.tables > docs/tables.md`;",
+        "     tests/test_docs.py fails when this file and the schemas differ -->",
+        "",
+        "Every table `kit.analyze` returns, with its columns in order. Offset pairs are",
+        "character offsets into `documents.text`: `text[start:end]` equals the row's span.",
+    ]
+    for schema in SCHEMAS.values():
+        out += ["", f"## `{schema.name}`", "", f"{schema.doc[:1].upper()}{schema.doc[1:]}."]
+        if schema.offsets:
+            pairs = ", ".join(
+                f"`{s}`–`{e}` (`{t}`)" if t else f"`{s}`–`{e}`" for s, e, t in schema.offsets
+            )
+            out += ["", f"Offsets: {pairs}."]
+        out += ["", "| column | kind | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{c.name}` | {c.kind} | {c.doc.replace('|', '/')} |" for c in schema.columns]
+    return "\n".join(out) + "\n"
+
+
 def columns(table: str) -> list[str]:
     """The ordered column names of a declared table.
 
@@ -309,3 +336,7 @@ class Analysis:
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k}={len(v):,}" for k, v in self.tables().items())
         return f"<Analysis {sizes}>"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown(), end="")

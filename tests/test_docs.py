@@ -1,4 +1,5 @@
-"""The README is checked: its links resolve and its Python example runs as written."""
+"""The README is checked (its links resolve, its Python example runs as written) and
+docs/tables.md is the schemas of kit/tables.py."""
 
 from __future__ import annotations
 
@@ -30,3 +31,10 @@ def test_readme_python_example_runs(monkeypatch):
 def test_readme_names_the_two_commands_ci_runs():
     assert "bash scripts/lab.sh" in README and "bash scripts/test.sh" in README
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_tables_doc_matches_the_schemas():
+    from kit.tables import markdown
+
+    written = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    assert written == markdown(), "regenerate: python -m kit.tables > docs/tables.md"
