@@ -195,6 +195,8 @@ _GROUP_NOUNS = {
     "militants",
 }
 _DETS = {"the", "a", "an"}
+#: Words that label a turn of an interview at a line start ("Interviewer: ...", "Q: ...").
+INTERVIEW_LABELS = frozenset(["interviewer", "interviewee", "question", "answer", "q", "a"])
 #: words that mark an organisation name (never a person: "Commerce Department said")
 ORG_WORDS = frozenset(
     [

@@ -128,6 +128,7 @@ class Alias:
     form: str  # "name", "demonym" or "capital"
     acronym: bool  # written in capitals in the table (USA, ISIS): lower-case text still matches
     n_words: int = 1  # words of the form as written ("al-Tanf" has 2, "U.S." has 1)
+    written: str = ""  # the form as the table writes it ("LeT", "the States")
 
     @property
     def label(self) -> str:
@@ -197,6 +198,56 @@ def _merge(old: Entry, new: Entry) -> Entry:
 def _is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form.strip()
+
+
+def is_mixed_acronym(form: str) -> bool:
+    """A short one-word form mixing cases with a capital inside ("LeT", "JeM", "DoD", "WaPo").
+
+    Such a form matches only as written: "Let" is a verb, not Lashkar-e-Taiba.
+
+    >>> is_mixed_acronym("LeT"), is_mixed_acronym("Let"), is_mixed_acronym("YouTube")
+    (True, False, False)
+    """
+    letters = [c for c in form if c.isalpha()]
+    return (
+        2 <= len(letters) <= 5
+        and len(_WORDS.findall(form)) == 1
+        and any(c.isupper() for c in letters[1:])
+        and any(c.islower() for c in letters)
+    )
+
+
+#: The money tables of the quantities extractor (one home for currencies), read if present.
+MONEY_TABLES = ("quantities_currencies.csv", "quantities_units.csv")
+
+
+@lru_cache(maxsize=4)
+def money_forms(folder: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Currency symbols and lower-case money words of the quantities tables.
+
+    They are never actors: "US$", "A$" and "US dollars" are money, not the United States.
+    Rows count when they have a ``currency`` code (or ``dimension`` money).
+
+    >>> symbols, words = money_forms()
+    >>> "US$" in symbols, "us dollars" in words
+    (True, True)
+    """
+    symbols: set[str] = set()
+    words: set[str] = set()
+    for name in MONEY_TABLES:
+        file = Path(folder or DATA_DIR) / name
+        if not file.is_file():
+            continue
+        with open(file, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                money = (row.get("dimension") or "").strip() == "money"
+                if not (money or (row.get("currency") or "").strip()):
+                    continue
+                symbols.update(_split(row.get("symbols")))
+                words.update(w.lower() for w in _split(row.get("words")))
+                words.add((row.get("name") or "").strip().lower())
+    words.discard("")
+    return frozenset(symbols), frozenset(words)
 
 
 def _variants(form: str) -> list[str]:
@@ -281,6 +332,7 @@ def build_gazetteer(entries: Iterable[Entry]) -> Gazetteer:
                             form=kind,
                             acronym=_is_acronym(variant),
                             n_words=len(_WORDS.findall(variant)),
+                            written=variant,
                         )
     prefixes = frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
     return Gazetteer(entries=by_id, keys=keys, prefixes=prefixes)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import (
+    _WORDS,
     TYPE_LABEL,
     Alias,
     Entry,
     Gazetteer,
     institution_of,
+    is_mixed_acronym,
+    money_forms,
     norm_key,
     slugify,
 )
-from kit.extract.actors.roles import title_inside
+from kit.extract.actors.roles import is_title_word, title_inside
 from kit.lexicons.actor_words import (
     _BACKED,
     _DETS,
@@ -26,6 +32,7 @@ from kit.lexicons.actor_words import (
     _MILITARY,
     _MISTAG_LABELS,
     _SPEAKER_LABELS,
+    INTERVIEW_LABELS,
     ORG_WORDS,
     PLACE_NOUNS,
     SPEECH_VERBS,
@@ -66,7 +73,7 @@ def _token_norms(doc: Doc) -> list[str]:
 
 
 def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
-    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey`` do not match."""
+    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey``/``Let`` do not match."""
     span = doc[s:e]
     text = span.text
     letters = [c for c in text if c.isalpha()]
@@ -78,13 +85,51 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     key = norm_key(text)
     if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
         return all(c.isupper() for c in letters)
+    if is_mixed_acronym(alias.written):
+        # "LeT", "DoD": only as written, and not a capitalised first word ("Let us ...")
+        if [c for c in text if c.isalnum()] != [c for c in alias.written if c.isalnum()]:
+            return False
+        first = span[0].is_sent_start or s == 0
+        return not first or (span[0].pos_ == "PROPN" and not span[0].is_stop)
     if alias.acronym and not all(c.isupper() for c in letters):
         # WHO is not "Who", IT is not "It": an acronym written otherwise only when the
         # word is a proper noun and not a common function word ("usa", British "Nato")
         return len(span) == 1 and not span[0].is_stop and span[0].tag_ in ("NNP", "NNPS")
     if any(c.isupper() for c in letters):
+        return _capitals_kept(text, alias.written)
+    # all lower case: a name of two content words or more ("united states", not "the states")
+    return sum(1 for w in _WORDS.findall(text) if w.lower() not in _DETS) >= 2
+
+
+def _capitals_kept(text: str, written: str) -> bool:
+    """Every capitalised word of the table form is capitalised in the text.
+
+    >>> _capitals_kept("The states", "the States"), _capitals_kept("The States", "the States")
+    (False, True)
+    """
+    got, want = _WORDS.findall(text), _WORDS.findall(written)
+    if len(got) != len(want):
+        return True  # spelled otherwise ("U.S." for "US"): nothing to compare word by word
+    return all(g[:1].isupper() or not w[:1].isupper() for g, w in zip(got, want))
+
+
+def _is_money(doc: Doc, s: int, e: int) -> bool:
+    """A match that is part of a currency: "US$", "A$", "US dollars", "Turkish lira".
+
+    Currency symbols and money words come from the units table (:func:`money_forms`).
+    """
+    symbols, money_words = money_forms()
+    glued = doc[s:e].text
+    j = e - 1
+    while not doc[j].whitespace_ and j + 1 < len(doc) and j - e < 4:  # "US$5": no space
+        j += 1
+        glued += doc[j].text
+    if glued in symbols or any(unicodedata.category(c) == "Sc" for c in glued):
         return True
-    return alias.n_words >= 2  # "united states"
+    if e < len(doc) and f"{doc[s:e].text} {doc[e].text}" in symbols:  # "US $"
+        return True
+    # "Iraqi dinars", "US dollars"
+    return e < len(doc) and doc[e].text.islower() and doc[e].lower_ in money_words
 
 
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[int, int, Alias]]:
@@ -107,7 +152,11 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                 if cat not in gaz.prefixes:
                     break
                 alias = gaz.keys.get(cat)
-                if alias is not None and _case_ok(doc, i, j + 1, alias):
+                if (
+                    alias is not None
+                    and _case_ok(doc, i, j + 1, alias)
+                    and not _is_money(doc, i, j + 1)
+                ):
                     best = (i, j + 1, alias)
         if best is not None:
             s0, e0, alias = best
@@ -193,6 +242,61 @@ def _is_name_like(doc: Doc, s: int, e: int) -> bool:
 # ----------------------------------------------------------------- candidates --
 
 
+_LABEL = re.compile(r"[A-Z]{1,3}")
+_OPENERS = "([{'\"*"
+_CLOSERS = ")]}'\"*"
+
+
+def is_speaker_label(doc: Doc, s: int, e: int, text: str, line_starts: Counter) -> bool:
+    """An interview turn label at a line start: "WN:", "((WN))", "Q:", "Interviewer:".
+
+    Up to three capitals, or a word of :data:`~kit.lexicons.actor_words.INTERVIEW_LABELS`,
+    followed by a colon or wrapped in brackets; bare ("MS We think ...") when the same
+    label starts three lines of the document or more (``line_starts``: first word of each
+    line -> lines, from :func:`line_starts`). A name used as a label ("WALLACE:",
+    "((Zara Kay))") stays an actor. ``text`` is the document's text.
+    """
+    name = doc[s:e].text
+    if not (_LABEL.fullmatch(name) or name.lower() in INTERVIEW_LABELS):
+        return False
+    shape = _turn_shape(doc, s, e, text)
+    if shape is None:
+        return False
+    return shape or line_starts[name] >= 3
+
+
+def is_turn_name(doc: Doc, s: int, e: int, text: str) -> bool:
+    """A name that labels a turn of an interview ("((Zara Kay))", "Zara Kay:"): a person."""
+    return _is_name_like(doc, s, e) and e - s >= 2 and bool(_turn_shape(doc, s, e, text))
+
+
+def _turn_shape(doc: Doc, s: int, e: int, text: str) -> bool | None:
+    """At a line start: True when followed by a colon or in brackets, False when followed by
+    more words, None when not a label at all (not at a line start, or a sentence goes on)."""
+    start = doc[s].idx
+    end = doc[e - 1].idx + len(doc[e - 1].text)
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
+    if before.strip(_OPENERS):
+        return None  # not at a line start
+    after = text[end : end + 20].lstrip(" \t")
+    closed = after.lstrip(_CLOSERS)
+    if closed.lstrip(" \t").startswith(":") or (before and len(closed) < len(after)):
+        return True
+    if not after or after[0] in "\n.,;'’":
+        return None
+    return False
+
+
+def line_starts(text: str) -> Counter:
+    r"""How many lines of ``text`` start with each word followed by more text ("MS We ...").
+
+    >>> line_starts("MS We do.\nMS Yes.\nUS troops left.")["MS"]
+    2
+    """
+    return Counter(re.findall(r"(?m)^[ \t]*([A-Za-z]+)[ \t]+\S", text))
+
+
 def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alias]]) -> list[_Cand]:
     """Merge spaCy entities with alias matches; the longer span wins."""
     match_at = [-1] * len(doc)  # token -> index of the alias match covering it
@@ -206,16 +310,36 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         if ent.label_ not in _ENT_LABELS:
             continue
         s, e = _trim_ent(doc, ent.start, ent.end)
-        if e <= s:
+        if e <= s or _is_money(doc, s, e):  # "US$", "A$": currencies, never actors
             continue
         if ent.label_ == "PERSON":
             s += title_inside(doc, s, e)
+            while (  # "Keith Lamont Scott" where the model tagged "Lamont Scott"
+                s > 0
+                and doc[s - 1].tag_ == "NNP"
+                and doc[s - 1].text[:1].isupper()
+                and not doc[s - 1].ent_type_
+                and not covered[s - 1]
+                and is_given_name(doc[s - 1].text)
+                and not is_title_word(doc[s - 1].text)  # "Miss", "Judge"
+            ):
+                s -= 1
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
         crossing = [m for m in inner if m[0] < s or m[1] > e]
         if crossing:  # alias match crosses the entity border: trust the alias table
             continue
         exact = [m for m in inner if m[0] == s and m[1] == e]
+        start = _name_start(doc, exact[0], covered, match_at, matches) if exact else s
         covered[s:e] = b"\x01" * (e - s)
+        if exact and start < s:  # "College Republicans" where the model tagged "Republicans"
+            wider = [m for m in matches if start <= m[0] and m[1] <= e]
+            cand = _Cand(s=start, e=e, label="ORG", ent_label=ent.label_)
+            _resolve_containing(doc, gaz, cand, wider)
+            if cand.actor_id is not None and cand.actor_id != exact[0][2].entry.actor_id:
+                covered[start:s] = b"\x01" * (s - start)
+                used_matches.update(m[0] for m in wider)
+                cands.append(cand)
+                continue
         if exact:
             used_matches.add(s)
             cands.append(_from_alias(doc, s, e, exact[0][2], ent.label_))
@@ -226,10 +350,44 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         if inner and ent.label_ != "PERSON":
             _resolve_containing(doc, gaz, cand, inner)
         cands.append(cand)
-    for m in matches:
-        if m[0] not in used_matches and not any(covered[m[0] : m[1]]):
-            cands.append(_from_alias(doc, m[0], m[1], m[2]))
+    for k, m in enumerate(matches):
+        if m[0] in used_matches or any(covered[m[0] : m[1]]):
+            continue
+        start = _name_start(doc, m, covered, match_at, matches)
+        if start < m[0]:  # "College Republicans" the model did not tag: the whole name
+            inner = [x for x in matches[: k + 1] if x[0] >= start]
+            cand = _Cand(s=start, e=m[1], label="ORG", ent_label=None)
+            _resolve_containing(doc, gaz, cand, inner)
+            if cand.actor_id is not None and cand.actor_id != m[2].entry.actor_id:
+                used_matches.update(x[0] for x in inner)
+                cands = [c for c in cands if not start <= c.s < m[0]]
+                cands.append(cand)
+                continue
+        cands.append(_from_alias(doc, m[0], m[1], m[2]))
     return cands
+
+
+def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list) -> int:
+    """Where a curated organisation name really starts: proper nouns compounded onto it.
+
+    "College Republicans", "Missouri Republican Party" (no entity from the model): the
+    capitalised proper nouns before the alias that modify it, outside other entities.
+    """
+    s, e, alias = m
+    if alias.entry.actor_type not in NAMESAKE_TYPES or alias.form == "capital":
+        return s
+    j = s
+    while j > 0:
+        tok = doc[j - 1]
+        if covered[j - 1] or not tok.text[:1].isupper() or tok.tag_ not in ("NNP", "NNPS"):
+            break
+        k = match_at[j - 1]
+        if k >= 0 and matches[k][2].entry.actor_type not in ("state", "place"):
+            break
+        if tok.dep_ != "compound" or not j - 1 < tok.head.i < e:
+            break
+        j -= 1
+    return j
 
 
 def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> None:
@@ -242,6 +400,11 @@ def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> N
         and last[2].form != "capital"
     ):
         entry = last[2].entry
+        if entry.actor_type in NAMESAKE_TYPES:
+            kind, where = _prefix_kind(doc, cand.s, last[0], entry, inner)
+            if kind != "same":  # "Ohio Democratic Party", "Liberal Democrats"
+                _own_actor(doc, cand, entry, kind, where)
+                return
         _set_entry(cand, entry)
         cand.label = TYPE_LABEL[entry.actor_type]
         if not cand.country:
@@ -267,6 +430,55 @@ def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> N
         cand.relation = "part_of" if cand.label == "ORG" else None
         if cand.relation is None:
             cand.linked_actor_id = None
+
+
+#: Actor types whose longer namesakes ("Christian Democratic Party") are other actors.
+NAMESAKE_TYPES = ("organisation", "political_group", "media", "international_organisation")
+
+
+def _prefix_kind(doc: Doc, s: int, e: int, parent: Entry, inner: list) -> tuple[str, str | None]:
+    """What the words ``[s, e)`` before a curated name make of it, and the place's country.
+
+    ``same`` (nothing or the parent's own country: "US Democratic Party"), ``branch``
+    (a place of the parent's country: "Ohio Democratic Party"; any state or place for a
+    parent without a country) or ``namesake`` (any other capitalised word or another
+    country: "Christian Democratic Party", "College Republicans").
+    """
+    covering = {t: m for m in inner for t in range(m[0], m[1]) if m[0] >= s and m[1] <= e}
+    kind, where = "same", None
+    for t in range(s, e):
+        tok = doc[t]
+        m = covering.get(t)
+        if m is not None:
+            entry = m[2].entry
+            if entry.actor_type not in ("state", "place"):
+                return "namesake", None
+            if parent.country and entry.country == parent.country:
+                if entry.actor_type == "place" and m[2].form == "name":
+                    kind, where = "branch", entry.country
+            elif parent.country:
+                return "namesake", None
+            else:
+                kind, where = "branch", entry.country
+            continue
+        if tok.is_punct or not tok.text[:1].isupper() or tok.tag_ == "POS":
+            continue  # "-backed", "the", "'s"
+        nxt = doc[t + 1] if t + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "‐") and t + 2 < e and doc[t + 2].is_lower:
+            continue  # "Kurdish-led"
+        return "namesake", None
+    return kind, where
+
+
+def _own_actor(doc: Doc, cand: _Cand, parent: Entry, kind: str, country: str | None) -> None:
+    """A namesake or branch of a curated organisation: its own actor, named as written."""
+    name = doc[cand.s : cand.e].text
+    cand.actor_id, cand.actor, cand.actor_type = slugify(name), name, parent.actor_type
+    cand.label = TYPE_LABEL[parent.actor_type]
+    cand.country = country or (parent.country if kind == "branch" else None)
+    if kind == "branch":
+        cand.linked_actor_id, cand.relation = parent.actor_id, "part_of"
+        cand.resolved_from = f"branch of {parent.actor_id}"
 
 
 def _first_country(inner: list) -> str | None:
@@ -316,6 +528,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     for c in cands:
         if c.actor_type is None and _place_context(doc, c):
             places.add(norm_key(doc[c.s : c.e].text))
+    # a name shown as a person (an interview turn, "Zara Kay:") is no place in this document
+    places -= {norm_key(doc[c.s : c.e].text) for c in cands if c.actor_type == "person"}
     speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
     for c in cands:
         if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
@@ -337,6 +551,17 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label, c.actor_type = "PERSON", "person"
             out.append(c)
             continue
+        if (
+            not single
+            and c.actor_type is None
+            and c.label in ("ORG", "GPE", "LOC", "FAC")
+            and norms[c.e - 1] in persons
+            and is_given_name(doc[c.s].text)
+            and _is_name_like(doc, c.s, c.e)
+        ):  # "Keith Lamont Scott" tagged ORG in a document naming "Rakeyia Scott"
+            c.label, c.actor_type = "PERSON", "person"
+            out.append(c)
+            continue
         if c.actor_type is not None:
             out.append(c)
             continue
@@ -354,6 +579,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label, c.actor_type = "PERSON", "person"
         elif c.label == "PERSON":
             c.actor_type = "person"
+        elif c.label in ("GPE", "LOC", "FAC") and _dotted_acronym(doc[c.s : c.e].text):
+            c.label, c.actor_type = "ORG", "organisation"  # "I.R.S.": an agency, not a place
         elif c.label in ("GPE", "LOC", "FAC"):
             c.actor_type = "place"
         elif c.label == "ORG":
@@ -364,8 +591,22 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     for c in out:  # people get their final ids in people.py
         if c.actor_id is None:
             name = doc[c.s : c.e].text
+            if _dotted_acronym(name):  # "F.B.I." and "FBI" are one actor
+                name = name.replace(".", "")
             c.actor, c.actor_id = name, slugify(name)
     return out
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
+
+
+def _dotted_acronym(text: str) -> bool:
+    """Capitals with dots, three letters or more ("F.B.I.", "I.R.S."; "D.C." is too short).
+
+    >>> _dotted_acronym("F.B.I."), _dotted_acronym("D.C."), _dotted_acronym("Dr.")
+    (True, False, False)
+    """
+    return bool(_DOTTED.fullmatch(text)) and sum(c.isalpha() for c in text) >= 3
 
 
 def _n_words(doc: Doc, c: _Cand) -> int:

@@ -21,6 +21,7 @@ over token windows, and a few general repairs of the small model's mistakes:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key
@@ -32,8 +33,12 @@ from kit.extract.actors.candidates import (
     _short_forms,
     _token_norms,
     gazetteer_matches,
+    is_speaker_label,
+    is_turn_name,
+    line_starts,
 )
-from kit.extract.actors.people import key_of, resolve_people
+from kit.extract.actors.language import foreign_spans
+from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
 from kit.tables import columns
 
@@ -58,7 +63,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     gaz = gazetteer_for(res)
     norms = _token_norms(doc)
     matches = gazetteer_matches(doc, gaz, norms)
-    cands = _repair(doc, _ent_candidates(doc, gaz, matches), norms)
+    cands = _repair(doc, _kept(doc, info.text, _ent_candidates(doc, gaz, matches)), norms)
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
@@ -72,14 +77,47 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     return _rows(doc, info, cands)
 
 
+def _kept(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates that may be actors: not an interview label, not in a foreign passage."""
+    foreign = foreign_spans(text)
+    starts = [a for a, _ in foreign]
+    labels = line_starts(text)
+    out = []
+    for c in cands:
+        at = doc[c.s].idx
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < foreign[k][1]:
+            continue
+        if is_speaker_label(doc, c.s, c.e, text, labels):
+            continue
+        if c.actor_type is None and is_turn_name(doc, c.s, c.e, text):
+            c.label, c.actor_type = "PERSON", "person"  # "((Zara Kay))  I think ..."
+        out.append(c)
+    return out
+
+
 def _curated_people(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     """Full-name key -> (actor_id, actor) for every person of the alias table."""
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
+    middles: dict[str, set[str]] = {}
+    plain: dict[str, set[str]] = {}
     for e in gaz.entries.values():
         if e.actor_type == "person":
             for form in (e.actor, *e.aliases):
                 key = key_of(form.split())
-                if " " in key:
+                if " " not in key:
+                    continue
+                plain.setdefault(key, set()).add(e.actor_id)
+                mid = middle_of(form.split())
+                if mid:
+                    middles.setdefault(key, set()).add(mid)
+                    out.setdefault(f"{key}|{mid}", (e.actor_id, e.actor))
+    split = split_middles(middles)
+    for e in gaz.entries.values():
+        if e.actor_type == "person":
+            for form in (e.actor, *e.aliases):
+                key = key_of(form.split())
+                if " " in key and (key not in split or len(plain[key]) == 1):
                     out.setdefault(key, (e.actor_id, e.actor))
     return out
 

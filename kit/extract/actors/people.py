@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
-from kit.extract.actors.roles import title_before
+from kit.extract.actors.roles import is_title_word, title_before
 from kit.lexicons.people import NAME_SUFFIXES, TITLE_GENDER, given_gender, is_given_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from kit.extract.actors.candidates import _Cand
 
+#: How ``resolved_from`` names the curated bearer of a bare surname (the corpus step keeps it).
+CURATED_BEARER = "curated bearer of the surname"
 #: Prefix of the provisional id of a surname no full name in its document explains.
 PROVISIONAL = "surname:"
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -54,6 +56,34 @@ def key_of(words: list[str]) -> str:
         return surname_key(core[0]) if core else ""
     key = f"{norm_key(core[0])} {surname_key(core[-1])}"
     return key + (f" {norm_key(suffix[-1])}" if suffix else "")
+
+
+def middle_of(words: list[str]) -> str:
+    """The initials of the middle names of a full name ("h w" for "George H. W. Bush").
+
+    >>> middle_of(["George", "Herbert", "Walker", "Bush"]), middle_of(["James", "Comey"])
+    ('h w', '')
+    """
+    words = [w for w in words if norm_key(w)]
+    core = [w for w in words[1:] if norm_key(w) not in NAME_SUFFIXES]
+    out: list[str] = []
+    for w in core[:-1]:  # "H.W." is two initials, "Walker" one
+        out += list(norm_key(w)) if _INITIALS.fullmatch(w) else [norm_key(w)[0]]
+    return " ".join(out)
+
+
+def base_key(key: str) -> str:
+    """A person key without its middle initials (``george bush|h w`` -> ``george bush``)."""
+    return key.split("|")[0]
+
+
+def split_middles(keys: dict[str, set[str]]) -> set[str]:
+    """The full-name keys whose bearers differ by middle initials (two forms or more).
+
+    >>> sorted(split_middles({"george bush": {"w", "h w"}, "james comey": {"b"}}))
+    ['george bush']
+    """
+    return {k for k, mids in keys.items() if len(mids) >= 2}
 
 
 @dataclass
@@ -86,6 +116,7 @@ def _title_gender(doc: Doc, c: _Cand) -> str | None:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 def _in_headline(text: str, at: int) -> bool:
@@ -123,7 +154,13 @@ def resolve_people(
     for c in people:
         toks = _name_tokens(doc, c)
         names[id(c)] = toks
-    curated_surnames = {k.split()[1] for k in gazetteer_people if " " in k}
+    curated_surnames = {base_key(k).split()[1] for k in gazetteer_people if " " in k}
+    # middle initials tell people apart when two forms of one name exist (curated or here)
+    middles: dict[str, set[str]] = {}
+    for k in gazetteer_people:
+        if "|" in k:
+            middles.setdefault(base_key(k), set()).add(k.split("|")[1])
+    doc_middles: Counter = Counter()
     full_keys = Counter(key_of([doc[i].text for i in t]) for t in names.values() if len(t) >= 2)
     for c in people:
         toks = names[id(c)]
@@ -153,22 +190,42 @@ def resolve_people(
         if toks and toks[-1] + 1 < c.e:
             c.e = toks[-1] + 1
         names[id(c)] = toks
+    for c in people:
+        toks = names[id(c)]
+        mid = middle_of([doc[i].text for i in toks]) if len(toks) >= 3 else ""
+        if mid:
+            key = key_of([doc[i].text for i in toks])
+            middles.setdefault(key, set()).add(mid)
+            doc_middles[(key, mid)] += 1
+    split = split_middles(middles)
+    # "Lamont Scott" after "Keith Lamont Scott": the end of a longer name of this document
+    longer: dict[tuple[str, ...], list[str]] = {}
+    for c in sorted(people, key=lambda c: c.s):
+        words = [doc[i].text for i in names[id(c)]]
+        if len(words) >= 3 and all(_forename(w) for w in words[:-1]):
+            for k in range(1, len(words) - 1):
+                longer.setdefault(tuple(norm_key(w) for w in words[k:]), words)
     persons: dict[str, _Person] = {}
     for c in sorted(people, key=lambda c: c.s):
         toks = names[id(c)]
         if len(toks) < 2:
             continue
         words = [doc[i].text for i in toks]
+        words = longer.get(tuple(norm_key(w) for w in words), words)
         key = key_of(words)
         if " " not in key:
             continue
+        mid = ""
+        if key in split:  # "George W. Bush" and "George H. W. Bush": two people
+            mid = middle_of(words) or _usual_middle(key, doc_middles)
+            key = f"{key}|{mid}" if mid else key
         p = persons.get(key)
         if p is None:
-            given, surname = key.split()[0], key.split()[1]
+            given, surname = key.split()[0], base_key(key).split()[1]
             curated = gazetteer_people.get(key)
             core = [w for w in words if norm_key(w) not in NAME_SUFFIXES or w is words[0]]
             suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
-            name = " ".join([core[0], core[-1], *suffix[-1:]])
+            name = " ".join([core[0], *(core[1:-1] if mid else []), core[-1], *suffix[-1:]])
             actor_id, actor = curated if curated else (slugify(name), name)
             gender = _title_gender(doc, c) or given_gender(words[0])
             p = persons[key] = _Person(key, given, surname, gender, actor_id, actor, c.s)
@@ -205,6 +262,21 @@ def resolve_people(
         gender = _title_gender(doc, c)
         bearers = by_surname.get(key) or (by_given.get(norm_key(word)) if not gender else None)
         if (
+            by_surname.get(key)
+            and c.resolution == "alias table"
+            and c.actor_id
+            and title_before(doc, c.s) is None
+        ):
+            best = _dominant_or_named(c, by_surname[key], full_at)
+            if best is None:  # the curated bearer ("Trump" is Donald Trump), not named here
+                c.resolved_from = f"{c.actor} ({CURATED_BEARER})"
+            else:
+                why = CURATED_BEARER if best.actor_id == c.actor_id else "full name"
+                c.actor_id, c.actor = best.actor_id, best.actor
+                c.resolution = "surname in document"
+                c.resolved_from = f"{best.actor} ({why} in this document)"
+            continue
+        if (
             bearers
             and c.resolution == "alias table"
             and c.actor_id not in {p.actor_id for p in bearers}
@@ -229,6 +301,35 @@ def resolve_people(
         c.actor_id, c.actor = PROVISIONAL + key, word
         c.resolution = "surname only"
         c.resolved_from = None
+
+
+def _dominant_or_named(
+    c: _Cand, named: list[_Person], full_at: dict[str, list[int]]
+) -> _Person | None:
+    """A bare curated surname ("Trump") with bearers named in full in its document.
+
+    The curated bearer wins (returned when named here, else ``None``) unless the document
+    names in full only one other bearer, at least twice ("Ivanka Trump" ... "Trump").
+    """
+    mine = [p for p in named if p.actor_id == c.actor_id]
+    if mine:
+        return mine[0]
+    if len(named) == 1 and len(full_at.get(named[0].actor_id, [])) >= 2:
+        return named[0]
+    return None
+
+
+def _forename(word: str) -> bool:
+    """A given name or an initial, not a title ("Keith", "B.", not "Miss" or "Universe")."""
+    if is_title_word(word):
+        return False
+    return is_given_name(word) or bool(_INITIALS.fullmatch(word)) or len(norm_key(word)) == 1
+
+
+def _usual_middle(key: str, doc_middles: Counter) -> str:
+    """The middle initials written most often with ``key`` in this document ("" if none)."""
+    seen = sorted((-n, mid) for (k, mid), n in doc_middles.items() if k == key)
+    return seen[0][1] if seen else ""
 
 
 def _nearest(bearers: list[_Person], at: int, full_at: dict[str, list[int]]) -> _Person:

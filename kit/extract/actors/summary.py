@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from kit.extract.actors.aliases import slugify
-from kit.extract.actors.people import PROVISIONAL, link_surnames_in_corpus
+from kit.extract.actors.aliases import ACTOR_TYPES, TYPE_LABEL, norm_key, slugify
+from kit.extract.actors.people import (
+    CURATED_BEARER,
+    PROVISIONAL,
+    link_surnames_in_corpus,
+    surname_key,
+)
+from kit.lexicons.people import NAME_SUFFIXES
 from kit.tables import columns
 
 TABLE = "mentions"
@@ -60,6 +67,90 @@ def link_in_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
+def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Bare surnames in a document naming several bearers: the corpus's dominant one.
+
+    A one-word, untitled "Scott" that the document step gave to one of several people named
+    "Scott" in full there goes to the one the corpus names in full in most documents (the
+    curated bearer, when the document step chose it, stays). Updates ``mentions`` and the
+    ``attributions`` whose source is a moved mention.
+    """
+    mentions = tables[TABLE]
+    bare = (
+        (mentions["resolution"] == "surname in document")
+        & mentions["title"].isna()
+        & ~mentions["text"].astype(str).str.contains(r"\s")
+        & ~mentions["resolved_from"].astype(str).str.contains(CURATED_BEARER, regex=False)
+    )
+    if not bare.any():
+        return {}
+    full = mentions[
+        mentions["resolution"].isin(["exact", "full name", "alias table"])
+        & (mentions["actor_type"] == "person")
+        & mentions["text"].astype(str).str.contains(r"\s")
+    ]
+    docs: dict[str, set] = {}
+    names: dict[str, str] = {}
+    in_doc: dict[tuple[str, str], Counter] = {}
+    for doc_id, aid, actor in zip(full["doc_id"], full["actor_id"], full["actor"]):
+        words = [w for w in str(actor).split() if norm_key(w) not in NAME_SUFFIXES]
+        if len(words) < 2:
+            continue
+        key = surname_key(words[-1])
+        docs.setdefault(aid, set()).add(doc_id)
+        names[aid] = actor
+        in_doc.setdefault((doc_id, key), Counter())[aid] += 1
+    new: dict[int, tuple[str, str]] = {}
+    for i, doc_id, text, aid in zip(
+        mentions.index[bare],
+        mentions.loc[bare, "doc_id"],
+        mentions.loc[bare, "text"],
+        mentions.loc[bare, "actor_id"],
+    ):
+        named = in_doc.get((doc_id, surname_key(str(text))))
+        if not named or len(named) < 2:
+            continue
+        best = max(sorted(named), key=lambda a: (len(docs[a]), named[a]))
+        if best != aid:
+            new[i] = (best, names[best])
+    if not new:
+        return {}
+    out = mentions.copy()
+    rows = list(new)
+    out.loc[rows, "actor_id"] = [new[i][0] for i in rows]
+    out.loc[rows, "actor"] = [new[i][1] for i in rows]
+    out.loc[rows, "resolution"] = "surname in corpus"
+    out.loc[rows, "resolved_from"] = [
+        f"{new[i][1]} (most-cited bearer of the surname in the corpus, named here)" for i in rows
+    ]
+    result = {TABLE: out}
+    att = tables.get("attributions")
+    if att is not None and not att.empty:
+        moved = {
+            (mentions.at[i, "doc_id"], mentions.at[i, "start"], mentions.at[i, "end"]): new[i]
+            for i in rows
+        }
+        result["attributions"] = _move_sources(att, moved)
+    return result
+
+
+def _move_sources(att: pd.DataFrame, moved: dict[tuple, tuple[str, str]]) -> pd.DataFrame:
+    """Attributions whose source (or its antecedent) is a moved mention follow it."""
+    out = att.copy()
+    for col in ("source_actor_id", "source_actor"):
+        out[col] = out[col].astype(object)
+    for i, row in zip(att.index, att.itertuples(index=False)):
+        for s, e in (
+            (row.source_start, row.source_end),
+            (row.antecedent_start, row.antecedent_end),
+        ):
+            hit = moved.get((row.doc_id, s, e))
+            if hit is not None:
+                out.at[i, "source_actor_id"], out.at[i, "source_actor"] = hit
+                break
+    return out
+
+
 def _relink(
     df: pd.DataFrame, id_col: str, name_col: str, final, extra: tuple[str, ...]
 ) -> pd.DataFrame:
@@ -76,6 +167,38 @@ def _relink(
     for k, col in enumerate((id_col, name_col, *extra)):
         out[col] = out[col].astype(object)
         out.loc[rows, col] = [d[k] for d in done]
+    return out
+
+
+def majority_types(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One type per actor across the corpus: the type most of its mentions carry.
+
+    Ties go to the earlier type of :data:`~kit.extract.actors.aliases.ACTOR_TYPES` (places
+    last). Mentions whose type changes get the matching label (demonyms stay ``NORP``).
+
+    >>> m = pd.DataFrame({"actor_id": ["twitter"] * 3, "actor_type": ["place", "organisation",
+    ...                   "organisation"], "label": ["GPE", "ORG", "ORG"]})
+    >>> majority_types(m)[["actor_type", "label"]].values.tolist()[0]
+    ['organisation', 'ORG']
+    """
+    if mentions.empty or "actor_type" not in mentions:
+        return mentions
+    known = mentions[mentions["actor_id"].notna() & mentions["actor_type"].notna()]
+    counts = known.groupby(["actor_id", "actor_type"], sort=True).size()
+    rank = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    best: dict[str, tuple] = {}
+    for (actor_id, atype), n in counts.items():
+        score = (n, -rank.get(atype, len(rank)), atype)
+        if actor_id not in best or score > best[actor_id]:
+            best[actor_id] = score
+    want = mentions["actor_id"].map({a: sc[2] for a, sc in best.items()})
+    change = want.notna() & (want != mentions["actor_type"])
+    if not change.any():
+        return mentions
+    out = mentions.copy()
+    out.loc[change, "actor_type"] = want[change]
+    relabel = change & (out["label"] != "NORP")
+    out.loc[relabel, "label"] = out.loc[relabel, "actor_type"].map(TYPE_LABEL)
     return out
 
 
@@ -105,7 +228,9 @@ def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[
             "actor_aliases": pd.DataFrame(columns=ALIAS_COLUMNS),
         }
     linked = link_in_corpus(tables)
-    mentions = linked.get(TABLE, mentions)
+    linked.update(dominant_bearers({**tables, **linked}))
+    mentions = majority_types(linked.get(TABLE, mentions))
+    linked = {**linked, TABLE: mentions}
     order = (
         {d: i for i, d in enumerate(documents["doc_id"].tolist())} if "doc_id" in documents else {}
     )

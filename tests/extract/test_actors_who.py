@@ -1,0 +1,226 @@
+"""Who is who (issue 15): namesakes, money, interview labels, other languages, types,
+dotted acronyms, mixed-case acronyms and bare surnames, on the real spaCy model."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.extract.actors.aliases import is_mixed_acronym, money_forms
+from kit.extract.actors.language import foreign_spans, is_foreign
+from kit.extract.actors.summary import dominant_bearers, majority_types
+
+TEXTS = {
+    "parties": (
+        "The Christian Democratic Party won in Germany. The Liberal Democrats gained seats in "
+        "Britain. The Ohio Democratic Party endorsed her. The Missouri Republican Party met on "
+        "Monday. College Republicans protested. The Democratic Party said so. Republicans "
+        "agreed with the US Democratic Party."
+    ),
+    "money": (
+        "The deal is worth US$5 million, or A$7 million and C$6 million. The states of the "
+        "union agreed. The United States said yes. It cost 40 US dollars."
+    ),
+    "interview": (
+        "WN: What do you think?\nQ: Why?\nInterviewer: Tell us.\nWALLACE: I think so.\n"
+        "((WN))  How are you?\nMS We do not know.\nMS We think so.\nMS It is fine.\n"
+        "US officials said John Smith was fine.\n((Zara Kay))  We started the group in 2015."
+    ),
+    "languages": (
+        "The president spoke about the economy on Monday.\n"
+        "प्रधानमंत्री नरेंद्र मोदी ने कहा कि सरकार किसानों के लिए काम करेगी और राहुल गांधी ने "
+        "विरोध किया।\n"
+        "El presidente Andrés Manuel López Obrador dijo que las conversaciones con Estados "
+        "Unidos continuarán la próxima semana en México.\n"
+        "Emmanuel Macron met Angela Merkel in Paris."
+    ),
+    "agencies": (
+        "The F.B.I. and the I.R.S. investigated. The FBI said the C.I.A. and the U.N. agreed. "
+        "Twitter and Facebook removed posts. Red Hat released Linux code. Officials at the "
+        "F.D.X. declined to comment."
+    ),
+    "let": "Let us go. Officials said LeT carried out the attack. Let me explain.",
+    "bush": (
+        "George W. Bush met George H. W. Bush in Texas. George W. Bush said the war was right. "
+        "James B. Comey testified. James Comey said no."
+    ),
+    "jill_once": (
+        "Jill Biden visited a school in Ohio. Biden said the economy is strong. "
+        "Later Biden left for Washington."
+    ),
+    "both_named": (
+        "Joe Biden praised his wife. Jill Biden spoke first. Jill Biden thanked the crowd. "
+        "Biden said the economy is strong."
+    ),
+    "hunter": (
+        "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
+        "Biden said he had done nothing wrong."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def who() -> kit.Analysis:
+    docs = pd.DataFrame(
+        {
+            "doc_id": list(TEXTS),
+            "text": list(TEXTS.values()),
+            "date": [pd.Timestamp("2020-01-01")] * len(TEXTS),
+            "source": [None] * len(TEXTS),
+        }
+    )
+    return kit.analyze(docs, extractors=["actors"], store=None)
+
+
+def _doc(who, doc_id: str) -> pd.DataFrame:
+    return who.mentions[who.mentions["doc_id"] == doc_id]
+
+
+def _ids_of(m: pd.DataFrame, text: str) -> list[str]:
+    return m.loc[m["text"] == text, "actor_id"].tolist()
+
+
+def test_tidy_and_deterministic(who):
+    for row in who.mentions.itertuples():
+        assert TEXTS[row.doc_id][row.start : row.end] == row.text
+    docs = pd.DataFrame({"doc_id": list(TEXTS), "text": list(TEXTS.values())})
+    again = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    cols = ["doc_id", "start", "end", "actor_id", "actor_type", "resolution"]
+    assert again[cols].equals(who.mentions[cols])
+
+
+def test_namesakes_and_branches_are_their_own_actors(who):
+    m = _doc(who, "parties")
+    assert _ids_of(m, "Christian Democratic Party") == ["christian-democratic-party"]
+    assert _ids_of(m, "Liberal Democrats") == ["liberal-democrats"]
+    assert _ids_of(m, "College Republicans") == ["college-republicans"]
+    branch = m[m["text"] == "Ohio Democratic Party"].iloc[0]
+    assert branch.actor_id == "ohio-democratic-party"
+    assert branch.linked_actor_id == "democratic-party" and branch.relation == "part_of"
+    assert branch.resolved_from == "branch of democratic-party"
+    assert _ids_of(m, "Missouri Republican Party") == ["missouri-republican-party"]
+    # the party itself, and the party named with its own country, stay the party
+    assert _ids_of(m, "Democratic Party") == ["democratic-party"]
+    assert _ids_of(m, "US Democratic Party") == ["democratic-party"]
+    assert _ids_of(m, "Republicans") == ["republican-party"]
+
+
+def test_money_and_lower_case_states_are_not_the_united_states(who):
+    m = _doc(who, "money")
+    us = m[m["actor_id"] == "united-states"]
+    assert us["text"].tolist() == ["United States"]
+    assert not m["text"].str.contains(r"\$").any()
+    symbols, words = money_forms()
+    assert {"US$", "A$", "C$"} <= symbols and "dollars" in words
+
+
+def test_interview_labels_are_not_actors(who):
+    m = _doc(who, "interview")
+    assert not set(m["text"]) & {"WN", "Q", "Interviewer", "MS"}
+    assert "WALLACE" in set(m["text"])  # a name used as a label stays
+    assert _ids_of(m, "US") == ["united-states"]  # a line starting with "US officials"
+    assert set(m.loc[m["text"] == "Zara Kay", "actor_type"]) == {"person"}  # a named turn
+
+
+def test_passages_not_in_english_yield_no_actors(who):
+    m = _doc(who, "languages")
+    text = TEXTS["languages"]
+    english = (text.index("Emmanuel"), len(text))
+    assert len(m) and all(english[0] <= s for s in m["start"])
+    assert is_foreign("El presidente dijo que las conversaciones continuarán la semana.")
+    assert not is_foreign("Trump slams Democrats over border wall funding fight again")
+    assert not is_foreign("Yfandes, a dog/wolf hybrid. Image: Nicholas Moreau.")
+    assert not is_foreign("Stamenković et al studied magnesium and calcium perchlorates on Mars.")
+    mixed = "What is your age? ((hi))Hindi language: आपकी उमर क्या है और आप कहाँ रहते हैं?"
+    (span,) = foreign_spans(mixed)
+    assert mixed[span[0] :].startswith("((hi))") and span[1] == len(mixed)
+
+
+def test_dotted_acronyms_platforms_and_companies(who):
+    m = _doc(who, "agencies")
+    assert set(_ids_of(m, "F.B.I.")) == set(_ids_of(m, "FBI")) == {"fbi"}
+    assert _ids_of(m, "I.R.S.") == ["irs"] and _ids_of(m, "U.N.") == ["united-nations"]
+    assert (m["actor_type"] != "place").all()
+    unknown = m[m["text"] == "F.D.X."]
+    assert unknown.empty or unknown.actor_id.iloc[0] == "fdx"
+    types = dict(zip(m["text"], m["actor_type"]))
+    for name in ("Twitter", "Facebook", "Red Hat", "Linux"):
+        assert types[name] == "organisation"
+
+
+def test_mixed_case_acronyms_match_only_as_written(who):
+    m = _doc(who, "let")
+    assert m.loc[m["actor_id"] == "lashkar-e-taiba", "text"].tolist() == ["LeT"]
+    assert is_mixed_acronym("LeT") and not is_mixed_acronym("YouTube")
+
+
+def test_middle_initials_split_only_when_two_forms_exist(who):
+    m = _doc(who, "bush")
+    assert set(_ids_of(m, "George W. Bush")) == {"george-w-bush"}
+    assert _ids_of(m, "George H. W. Bush") == ["george-h-w-bush"]
+    assert set(_ids_of(m, "James B. Comey")) == set(_ids_of(m, "James Comey")) == {"james-comey"}
+
+
+def test_bare_surname_prefers_the_dominant_bearer(who):
+    once = _doc(who, "jill_once")
+    assert set(_ids_of(once, "Biden")) == {"joe-biden"}  # Jill named once only
+    assert _ids_of(once, "Jill Biden") == ["jill-biden"]
+    both = _doc(who, "both_named")
+    assert _ids_of(both, "Biden") == ["joe-biden"]  # the curated bearer is named here too
+    hunter = _doc(who, "hunter")  # the only full name, twice: the surname is his
+    assert _ids_of(hunter, "Biden") == ["hunter-biden"]
+
+
+def test_one_type_per_actor_by_corpus_majority(who):
+    types = who.mentions.groupby("actor_id")["actor_type"].nunique()
+    assert (types == 1).all()
+    m = pd.DataFrame(
+        {
+            "actor_id": ["x", "x", "y", "y", "z"],
+            "actor_type": ["place", "organisation", "person", "place", "person"],
+            "label": ["GPE", "ORG", "PERSON", "GPE", "PERSON"],
+        }
+    )
+    out = majority_types(m)
+    # ties: the earlier type of ACTOR_TYPES wins (places last), labels follow the type
+    assert out["actor_type"].tolist() == [
+        "organisation",
+        "organisation",
+        "person",
+        "person",
+        "person",
+    ]
+    assert out["label"].tolist() == ["ORG", "ORG", "PERSON", "PERSON", "PERSON"]
+    assert majority_types(m).equals(out)
+
+
+def test_bare_surname_among_several_bearers_goes_to_the_corpus_bearer():
+    rows = [  # doc a names both Scotts; the corpus names Keith Scott in more documents
+        ("a", 0, 11, "Keith Scott", "keith-scott", "exact", None),
+        ("a", 20, 33, "Rakeyia Scott", "rakeyia-scott", "exact", None),
+        ("a", 40, 45, "Scott", "rakeyia-scott", "surname in document", None),
+        ("a", 50, 55, "Scott", "rakeyia-scott", "surname in document", "Mrs."),
+        ("b", 0, 11, "Keith Scott", "keith-scott", "exact", None),
+    ]
+    cols = ["doc_id", "start", "end", "text", "actor_id", "resolution", "title"]
+    m = pd.DataFrame(rows, columns=cols).assign(
+        actor=lambda d: d["actor_id"].str.replace("-", " ").str.title(),
+        actor_type="person",
+        resolved_from=None,
+    )
+    out = dominant_bearers({"mentions": m})["mentions"]
+    assert out["actor_id"].tolist()[2:4] == ["keith-scott", "rakeyia-scott"]  # a title stays
+    assert out.loc[2, "resolution"] == "surname in corpus"
+
+
+def test_given_name_the_model_left_out_and_names_tagged_as_organisations():
+    text = (
+        "Police shot Keith Lamont Scott on Tuesday. His wife, Rakeyia Scott, filmed it. "
+        "Scott was 43."
+    )
+    docs = pd.DataFrame({"doc_id": ["s"], "text": [text]})
+    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    keith = m[m["text"].str.endswith("Lamont Scott")]
+    assert set(keith["actor_type"]) == {"person"} and set(keith["actor_id"]) == {"keith-scott"}
+    assert set(m.loc[m["text"] == "Scott", "actor_id"]) == {"keith-scott"}
