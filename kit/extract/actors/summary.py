@@ -67,12 +67,19 @@ def link_in_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
+#: How many documents, and how many times the documents of the bearer the document itself
+#: points to, the corpus's dominant bearer of a surname needs before it takes a bare surname.
+DOMINANT_MIN_DOCS = 10
+DOMINANT_RATIO = 5
+
+
 def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Bare surnames in a document naming several bearers: the corpus's dominant one.
 
     A one-word, untitled "Scott" that the document step gave to one of several people named
-    "Scott" in full there goes to the one the corpus names in full in most documents (the
-    curated bearer, when the document step chose it, stays). Updates ``mentions`` and the
+    "Scott" in full there goes to the one the corpus names in full in most documents, when
+    that prior is strong (:data:`DOMINANT_MIN_DOCS`, :data:`DOMINANT_RATIO`; the curated
+    bearer, when the document step chose it, stays). Updates ``mentions`` and the
     ``attributions`` whose source is a moved mention.
     """
     mentions = tables[TABLE]
@@ -111,7 +118,12 @@ def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
         if not named or len(named) < 2:
             continue
         best = max(sorted(named), key=lambda a: (len(docs[a]), named[a]))
-        if best != aid:
+        # only a strong corpus prior overrides the document's own evidence: "Trump" next
+        # to "Ivanka Trump" is Donald Trump (named in 60 documents), but "Johnson" next to
+        # "Jeh Johnson" stays Jeh although Gary Johnson is named in a few more documents
+        local = len(docs.get(aid, ()))
+        strong = len(docs[best]) >= DOMINANT_MIN_DOCS and len(docs[best]) >= DOMINANT_RATIO * local
+        if best != aid and strong:
             new[i] = (best, names[best])
     if not new:
         return {}
