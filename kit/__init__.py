@@ -33,6 +33,8 @@ _EXPORTS = {
     "show": "kit.present.display:show",
     "render_document": "kit.present.display:render_document",
     "SCHEMAS": "kit.tables:SCHEMAS",
+    "datasets": "kit.datasets",
+    "roll_up_to_states": "kit.extract.actors.rollup:roll_up_to_states",
     "plots": "kit.present.plots",
     "widgets": "kit.present.widgets",
 }
