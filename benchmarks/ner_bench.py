@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import kit
-    from kit.nlp.model import load_model
+    from kit.nlp.model import load_model, model_name
 
     records = dump_texts(shared)
     texts = [r["text"] for r in records]
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = {
         "set": "conll2003-dev",
-        "model": kit.nlp.model_name(args.model),
+        "model": model_name(args.model),
         "n_docs": len(texts),
         "n_words": n_words,
         "spacy": raw,
