@@ -7,6 +7,7 @@ and extract tidy tables of actors, quantities, attributions and time expressions
 >>> docs = kit.load("data/")                 # doctest: +SKIP
 >>> result = kit.analyze(docs)               # doctest: +SKIP
 >>> result.attributions.head()               # doctest: +SKIP
+>>> kit.about(result)["model"]               # doctest: +SKIP
 
 Importing ``kit`` is cheap: spaCy and the model load on first use.
 """
@@ -24,6 +25,7 @@ _EXPORTS = {
     "load_report": "kit.io.corpus:load_report",
     "LoadError": "kit.io.corpus:LoadError",
     "analyze": "kit.api:analyze",
+    "about": "kit.api:about",
     "Analysis": "kit.api:Analysis",
     "load_model": "kit.nlp.model:load_model",
     "analyze_stream": "kit.run.stream:analyze_stream",

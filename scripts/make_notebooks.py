@@ -43,24 +43,32 @@ DOC_ID = None
 EXTRACTORS = None
 # STORE: keep results in .kit-cache/kit.duckdb next to the corpus and reuse them on a
 # rerun (True), a path to a store file, or False to parse everything again.
-STORE = True"""
+STORE = True
+# PROGRESS: show a progress bar while analysing (kit render sets False).
+PROGRESS = True
+# TABLE_FILES: a folder where every table shown is also written as CSV and XLSX
+# (kit render sets one next to each page; None writes no files).
+TABLE_FILES = None"""
 
 SETUP = """%matplotlib inline
 from pathlib import Path
 
-import itables
 import pandas as pd
 from IPython.display import HTML, display
 
 import kit
 from kit.present import plots, widgets
 from kit.present.display import finding, pick, render_document, static_table
+from kit.present.tables import setup as setup_tables
+from kit.present.tables import show_table
 
-itables.init_notebook_mode(all_interactive=False, connected=False)
+setup_tables(files=TABLE_FILES)  # complete tables: every row searchable and sortable
 pd.set_option("display.max_colwidth", 80)
 
 docs = kit.load(Path(CORPUS).expanduser())
-result = kit.analyze(docs, model=MODEL, extractors=EXTRACTORS, store=STORE)
+result = kit.analyze(
+    docs, model=MODEL, extractors=EXTRACTORS, store=STORE, progress=PROGRESS
+)
 tables = result.tables()
 DOC = str(DOC_ID) if DOC_ID is not None else str(result.documents["doc_id"].iloc[0])
 doc_row = result.documents.set_index("doc_id").loc[DOC]
@@ -239,7 +247,7 @@ display(finding(
     (
         "code",
         """shown = pick(docs, ["doc_id", "title", "date", "source", "n_words", "path"])
-itables.show(shown, caption="Documents (searchable, sortable)", lengthMenu=[10, 25, 100])""",
+show_table(shown, "documents", caption="Documents (searchable, sortable)")""",
     ),
     ("code", """static_table(shown, caption="Documents (static copy)")"""),
     ("code", """static_table(report, caption="Load report")"""),
@@ -335,7 +343,7 @@ else:
         "code",
         """actors = tables.get("actors", pd.DataFrame())
 cols = ["actor", "actor_type", "country", "title", "role", "n_mentions", "n_docs", "aliases"]
-itables.show(pick(actors, cols), caption="Actors (searchable, sortable)", lengthMenu=[10, 25, 100])""",
+show_table(actors, "actors", caption="Actors (searchable, sortable)", columns=cols)""",
     ),
     ("code", 'static_table(actors, caption="Actors (static copy)", columns=cols)'),
     ("code", "plots.top_actors(actors)"),
@@ -464,8 +472,7 @@ else:
 cols = ["doc_id", "quantity_id", "text", "value", "low", "high", "unit", "dimension",
         "currency", "si_value", "si_unit", "qualifier", "approximate", "bound", "object",
         "restates", "consistent", "flag"]
-itables.show(pick(quantities, cols), caption="Quantities (searchable, sortable)",
-             lengthMenu=[10, 25, 100])""",
+show_table(quantities, "quantities", caption="Quantities (searchable, sortable)", columns=cols)""",
     ),
     ("code", 'static_table(quantities, caption="Quantities (static copy)", columns=cols)'),
     ("code", "plots.quantities_by_dimension(quantities)"),
@@ -592,8 +599,8 @@ else:
 cols = ["doc_id", "attribution_id", "source_text", "source_type", "source_actor",
         "source_resolution", "antecedent_text", "cue",
         "cue_lemma", "stance", "content", "direct", "hedged", "hedge", "channel", "said_on"]
-itables.show(pick(attributions, cols), caption="Attributions (searchable, sortable)",
-             lengthMenu=[10, 25, 100])""",
+show_table(attributions, "attributions", caption="Attributions (searchable, sortable)",
+           columns=cols)""",
     ),
     ("code", 'static_table(attributions, caption="Attributions (static copy)", columns=cols)'),
     ("md", "## 3. Named vs anonymous, cue verbs and stance"),
@@ -661,7 +668,7 @@ TIMELINE_NB = [
     ("md", "## 1. What the first document shows"),
     (
         "code",
-        """from kit.present.views import timeline
+        """from kit.present.views import timeline, timeline_note
 
 t = for_doc.get("timexes", pd.DataFrame())
 tl = timeline(result)
@@ -689,8 +696,7 @@ else:
         """timexes = tables.get("timexes", pd.DataFrame())
 cols = ["doc_id", "timex_id", "text", "type", "value", "anchor_date", "mod", "resolved",
         "doubtful", "note"]
-itables.show(pick(timexes, cols), caption="Time expressions (searchable, sortable)",
-             lengthMenu=[10, 25, 100])""",
+show_table(timexes, "timexes", caption="Time expressions (searchable, sortable)", columns=cols)""",
     ),
     ("code", 'static_table(timexes, caption="Time expressions (static copy)", columns=cols)'),
     (
@@ -698,7 +704,19 @@ itables.show(pick(timexes, cols), caption="Time expressions (searchable, sortabl
         """static_table(tl, caption="Timeline: dated statements and events", n=25,
              columns=["doc_id", "date", "value", "granularity", "kind", "source", "text", "context"])""",
     ),
-    ("code", "plots.timeline(tl, result.documents)"),
+    (
+        "md",
+        """The timeline keeps dates within a year either side of the datelines, so a misread
+number (a clock time read as a year) cannot stretch it over centuries; the note says what it
+leaves out.""",
+    ),
+    ("code", "display(timeline_note(tl))\nplots.timeline(tl, result.documents)"),
+    (
+        "code",
+        """show_table(tl, "timeline", caption="Timeline: dated statements and events",
+           columns=["doc_id", "date", "value", "granularity", "kind", "source", "text",
+                    "context"])""",
+    ),
     (
         "md",
         """## 3. Read the dates in context (in JupyterLab)

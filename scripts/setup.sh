@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the kit needs on a fresh Debian machine with Python 3.11, pip, npm and apt.
 #   bash scripts/setup.sh          runtime only (JupyterLab, the kit, the spaCy model)
-#   bash scripts/setup.sh test     plus test tools, Chromium and the offline widget bundle
+#   bash scripts/setup.sh test     plus test tools and Chromium (both install the offline widget files)
 # Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +19,21 @@ echo "[setup] installing the kit with extras $extras"
 python -m pip install --quiet -e ".$extras"
 python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kit)" >/dev/null
 
-# The offline widget manager and require.js for shared HTML (pinned; the CDN is the fallback).
-if command -v npm >/dev/null 2>&1; then
+# The offline widget manager and require.js for shared HTML (pinned in package.json): fetched
+# once with npm, then copied with their licences into the package (kit/present/static/widgets/).
+if ! python -c "import sys, kit.present.assets as a; sys.exit(a.packaged_files() is None)"; then
   if [ ! -f node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js ]; then
-    echo "[setup] fetching the widget manager for offline HTML (npm)"
-    npm install --no-audit --no-fund --silent >/dev/null 2>&1 \
-      || echo "[setup] npm install failed: rendered HTML will load widgets from the CDN"
+    if command -v npm >/dev/null 2>&1; then
+      echo "[setup] fetching the widget manager for offline HTML (npm)"
+      npm ci --no-audit --no-fund --silent >/dev/null 2>&1 \
+        || npm install --no-audit --no-fund --silent >/dev/null 2>&1 \
+        || echo "[setup] npm install failed"
+    else
+      echo "[setup] npm not found"
+    fi
   fi
-else
-  echo "[setup] npm not found: rendered HTML will load widgets from the CDN"
+  python -m kit.present.assets \
+    || echo "[setup] no offline widget files: kit render will stop unless given --allow-cdn"
 fi
 
 if [ "$what" = "test" ] && ! command -v chromium >/dev/null 2>&1; then

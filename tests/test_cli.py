@@ -32,14 +32,27 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def analysed(corpus, tmp_path_factory):
-    """`kit analyze` run twice on the same corpus (in-process, no store)."""
+    """`kit analyze` run twice on the same corpus with the same command line (in-process,
+    no store, a fixed SOURCE_DATE_EPOCH so the provenance time is the same too)."""
+    import os
+
     base = tmp_path_factory.mktemp("analysed")
     outs = []
-    for name in ("one", "two"):
-        out = base / name
-        code = main(["analyze", str(corpus), "--out", str(out), "--no-store", "--quiet"])
-        assert code == EXIT_OK
-        outs.append(out)
+    before, here = os.environ.get("SOURCE_DATE_EPOCH"), Path.cwd()
+    os.environ["SOURCE_DATE_EPOCH"] = "1600000000"
+    try:
+        for name in ("one", "two"):
+            (base / name).mkdir()
+            os.chdir(base / name)  # same relative --out, so the same recorded command
+            code = main(["analyze", str(corpus), "--out", "tables", "--no-store", "--quiet"])
+            assert code == EXIT_OK
+            outs.append(base / name / "tables")
+    finally:
+        os.chdir(here)
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
     return outs
 
 
@@ -191,3 +204,103 @@ def test_out_defaults_to_a_folder_under_out(corpus, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["analyze", str(corpus), "--no-store", "--quiet"]) == EXIT_OK
     assert (tmp_path / "out" / "tables" / "documents.parquet").is_file()
+
+
+# ------------------------------------------------ formats, tables, provenance --
+
+
+def test_analyze_formats_tables_and_provenance(corpus, tmp_path, capsys):
+    """--format parquet,csv,xlsx, --aliases, --cues, --text-column, --metadata; provenance."""
+    import json
+
+    from kit.io.export import read_provenance
+
+    table = tmp_path / "articles.csv"
+    table.write_text(
+        "id,body,when\n"
+        'x1,"The mayor of Springfield said on Monday that 12 bridges need repair.",2020-01-02\n',
+        encoding="utf-8",
+    )
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,desk\narticles.csv,metro\n", encoding="utf-8")
+    data = Path(__file__).resolve().parents[1] / "kit" / "data"
+    aliases, cues = tmp_path / "my_actors.csv", tmp_path / "my_cues.csv"
+    aliases.write_text((data / "actors.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    cues.write_text((data / "cues.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "tables"
+    argv = ["analyze", str(table), "--text-column", "body", "--metadata", str(meta)]
+    argv += ["--aliases", str(aliases), "--cues", str(cues), "--format", "parquet,csv,xlsx"]
+    argv += ["--out", str(out), "--no-store", "--quiet"]
+    assert main(argv) == EXIT_OK
+    text = capsys.readouterr().out
+    assert "kit.xlsx" in text and "<table>.csv" in text
+    assert (out / "documents.csv").is_file() and (out / "kit.xlsx").is_file()
+    info = read_provenance(out / "documents.parquet")
+    assert (
+        info["command"].startswith("kit analyze ")
+        and "--format parquet,csv,xlsx" in info["command"]
+    )
+    assert str(aliases.resolve()) in info["tables"] and str(cues.resolve()) in info["tables"]
+    assert info["parameters"]["text"] == "body"
+    assert json.loads((out / "provenance.json").read_text())["kit"] == info["kit"]
+    con = duckdb.connect(str(out / "kit.duckdb"), read_only=True)
+    try:
+        keys = {k for (k,) in con.execute("select key from provenance").fetchall()}
+        text_col = con.execute("select text from documents").fetchone()[0]
+    finally:
+        con.close()
+    assert {"kit", "model", "tables", "parameters", "command", "created"} <= keys
+    assert text_col.startswith("The mayor of Springfield")
+
+
+def test_bad_format_and_missing_tables_exit_2(corpus, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(corpus), "--format", "parquet,docx"])
+    assert exc.value.code == 2
+    code = main(["analyze", str(corpus), "--aliases", str(tmp_path / "nope.csv"), "--quiet"])
+    assert code == EXIT_BAD_INPUT
+    assert "--aliases" in capsys.readouterr().err
+
+
+def test_progress_only_when_interactive_or_asked():
+    import argparse
+    import io
+
+    from kit.cli import show_progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    plain = argparse.Namespace(progress=False, quiet=False)
+    assert show_progress(plain, io.StringIO()) is False
+    assert show_progress(plain, Tty()) is True
+    assert show_progress(argparse.Namespace(progress=True, quiet=False), io.StringIO()) is True
+    assert show_progress(argparse.Namespace(progress=False, quiet=True), Tty()) is False
+
+
+def test_render_without_widget_files_names_the_fix(corpus, tmp_path):
+    env_dir = tmp_path / "none"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, kit.present.assets as a; a.WIDGETS_DIR = a.Path(sys.argv[1]); "
+            "from kit.cli import main; sys.exit(main(sys.argv[2:]))",
+            str(env_dir),
+            "render",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "KIT_NODE_MODULES": str(env_dir)},
+        check=False,
+    )
+    assert done.returncode == EXIT_BAD_INPUT, done.stderr
+    assert "--allow-cdn" in done.stderr and "scripts/setup.sh" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "site" / "executed").exists()

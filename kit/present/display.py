@@ -427,11 +427,18 @@ class HTMLBlock(str):
 
 
 def static_table(
-    df: pd.DataFrame | None, *, n: int = 15, caption: str = "", columns: Sequence[str] | None = None
+    df: pd.DataFrame | None,
+    *,
+    n: int = 15,
+    caption: str = "",
+    columns: Sequence[str] | None = None,
+    max_chars: int | None = 400,
 ) -> HTMLBlock:
     """A plain HTML table of the first ``n`` rows, readable without JavaScript.
 
     ``columns`` picks (and orders) the columns that exist; missing ones are ignored.
+    Every cell and column name is escaped; line breaks in a cell show as line
+    breaks; cells longer than ``max_chars`` are cut with "…".
 
     >>> static_table(pd.DataFrame({"a": [1]}), caption="Demo")[:13]
     '<p><b>Demo</b'
@@ -442,8 +449,33 @@ def static_table(
         df = df[[c for c in columns if c in df.columns]]
     cap = f"<p><b>{_html.escape(caption)}</b> (first {min(n, len(df)):,} of {len(df):,} rows)</p>"
     head = df.head(n).astype(object)
-    head = head.where(head.notna(), "")
-    return HTMLBlock(cap + head.to_html(index=False, escape=True, border=0))
+    head = head.where(head.notna(), "").map(lambda v: _cell_html(v, max_chars))
+    head.columns = [_html.escape(str(c)) for c in head.columns]
+    with pd.option_context("display.max_colwidth", None):
+        table = head.to_html(index=False, escape=False, border=0)
+    return HTMLBlock(cap + table)
+
+
+def _cell_html(value: Any, max_chars: int | None) -> str:
+    """One escaped cell: cut at ``max_chars`` (with …), line breaks as ``<br>``.
+
+    >>> _cell_html("a <b>\\n\\nc", None)
+    'a &lt;b&gt;<br><br>c'
+    >>> _cell_html("x" * 50, 45)[-14:]
+    'xxxxxxx…</div>'
+    """
+    text = _s(value)
+    if max_chars is not None and len(text) > max_chars:
+        text = text[: max_chars - 1] + "…"
+    cell = _html.escape(text).replace("\r\n", "\n").replace("\n", "<br>")
+    if len(text) > _WRAP_AFTER:  # long text: a readable column, not a sliver or a banner
+        return f'<div style="{_WRAP_STYLE}">{cell}</div>'
+    return cell
+
+
+#: Cells longer than this many characters wrap in a column of readable width.
+_WRAP_AFTER = 40
+_WRAP_STYLE = "min-width:14em;max-width:32em;white-space:normal;text-align:left;"
 
 
 def pick(df: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFrame:

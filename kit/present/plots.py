@@ -406,7 +406,11 @@ def timeline(
     """Resolved time expressions per document (dots) against each dateline (diamond).
 
     Accepts the ``timexes`` table or the table from ``kit.present.views.timeline``;
-    a ``date`` column is used when present, else the ``value`` is resolved.
+    a ``date`` column is used when present, else the ``value`` is resolved. A
+    clipped timeline's window and the number of expressions it left out are
+    written under the axis.
+
+    >>> plots.timeline(kit.present.views.timeline(result), result.documents)  # doctest: +SKIP
     """
     title = "Timeline: what the texts refer to vs when they were published"
     if not isinstance(timexes, pd.DataFrame) or timexes.empty or "doc_id" not in timexes:
@@ -449,4 +453,10 @@ def timeline(
     ax.legend(frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     _style(ax, title, "date referred to", "document")
     fig.autofmt_xdate()
+    left, window = timexes.attrs.get("left_out", 0), timexes.attrs.get("window")
+    if window:
+        note = f"Window {window[0]} to {window[1]} (a year either side of the datelines)"
+        if left:
+            note += f"; {left:,} dated expression{'s' if left != 1 else ''} outside it left out"
+        fig.text(0.01, 0.005, note, fontsize=8, color="#555", ha="left", va="bottom")
     return fig

@@ -5,18 +5,25 @@
 >>> [p.name for p in pages]                                        # doctest: +SKIP
 ['01_corpus.html', ..., 'index.html']
 
-Every notebook is executed in a fresh kernel with ``CORPUS`` (an absolute path)
-injected after its ``parameters`` cell; the executed copy keeps the widget
-state. The HTML pages embed that state, their images and (when
-``node_modules`` from ``npm install`` is present) load the pinned widget
-manager and require.js from ``_static/`` next to the pages, so they work
-without a network. Without ``node_modules`` the pages fall back to the CDN.
+Every notebook is executed in a fresh kernel with ``CORPUS`` (an absolute path),
+``TABLE_FILES`` (``<out>/<page>_tables``, where each table is written as CSV and
+XLSX) and ``PROGRESS = False`` injected after its ``parameters`` cell; the
+executed copy keeps the widget state, with cell, widget and table ids numbered
+so a rerun gives the same page. The HTML pages embed that state and their
+images, show the provenance (:func:`kit.about`) at the top, mark every widget
+as a frozen snapshot, and load the pinned widget manager and require.js from
+``_static/`` next to the pages (copied from the package, see
+:mod:`kit.present.assets`), so they work without a network. When those files
+are not installed, rendering stops before running anything with
+:class:`~kit.present.assets.AssetsMissing` naming the fix, unless
+``allow_cdn=True`` (then the pages load them from the CDN).
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+import json
 import os
 import re
 import shutil
@@ -27,12 +34,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from kit.present.assets import (
+    HTML_MANAGER_VERSION,
+    REQUIREJS_VERSION,
+    AssetsMissing,
+    find_widget_files,
+    node_modules_dir,
+)
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 #: Folder (next to the pages) holding the offline widget manager and require.js.
 STATIC_DIR = "_static"
-HTML_MANAGER_VERSION = "1.0.15"
-REQUIREJS_VERSION = "2.3.7"
 CDN_REQUIREJS = (
     f"https://cdnjs.cloudflare.com/ajax/libs/require.js/{REQUIREJS_VERSION}/require.min.js"
 )
@@ -42,6 +55,11 @@ CDN_WIDGETS = (
 )
 #: The parameter papermill injects: the corpus path.
 CORPUS_PARAMETER = "CORPUS"
+#: The parameter naming the folder where a page's tables are written as files.
+FILES_PARAMETER = "TABLE_FILES"
+#: Suffix of that folder, next to the page: ``02_actors_tables/``.
+FILES_SUFFIX = "_tables"
+__all__ = ["AssetsMissing", "node_modules_dir"]  # re-exported for callers of this module
 
 
 class CorpusError(ValueError):
@@ -66,6 +84,8 @@ class Page:
     html: Path | None
     title: str
     error: str | None = None
+    #: The page's table files, relative to the page (``02_actors_tables/actors.csv``).
+    files: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -83,11 +103,6 @@ class Assets:
 
 
 # ------------------------------------------------------------------ inputs --
-
-
-def node_modules_dir() -> Path:
-    """``$KIT_NODE_MODULES`` or the repository's ``node_modules`` folder."""
-    return Path(os.environ.get("KIT_NODE_MODULES") or REPO_ROOT / "node_modules")
 
 
 def default_notebooks() -> list[Path]:
@@ -131,15 +146,16 @@ def _report_text(report: Any) -> str:
     return str(report)
 
 
-def check_corpus(corpus: str | os.PathLike) -> Any:
+def check_corpus(corpus: str | os.PathLike, **options: Any) -> Any:
     """Load the corpus once to fail early; returns the documents table.
 
-    Raises :class:`CorpusError` with the load report when nothing can be analysed.
+    ``options`` go to :func:`kit.load` (``metadata=``, ``text=``, ...). Raises
+    :class:`CorpusError` with the load report when nothing can be analysed.
     """
     from kit.io.corpus import load, load_report
 
     try:
-        docs = load(str(corpus))
+        docs = load(str(corpus), **options)
     except ValueError as exc:  # kit.LoadError is a ValueError
         report = (
             _report_text(getattr(exc, "report", None)) if len(getattr(exc, "report", ())) else ""
@@ -201,7 +217,11 @@ def run_notebook(
 
     notebook, output = Path(notebook), Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    params = {CORPUS_PARAMETER: str(Path(corpus).resolve()), **(parameters or {})}
+    params = {
+        CORPUS_PARAMETER: str(Path(corpus).resolve()),
+        "PROGRESS": False,  # no progress bar frozen into the page
+        **(parameters or {}),
+    }
     nb = nbformat.read(notebook, as_version=4)
     kernel = kernel_name or nb.metadata.get("kernelspec", {}).get("name") or "python3"
     try:
@@ -216,12 +236,100 @@ def run_notebook(
             execution_timeout=timeout,
         )
     except pm.PapermillExecutionError as exc:
+        normalise_ids(output)
         return f"{exc.ename}: {exc.evalue}".strip()
     except Exception as exc:  # noqa: BLE001 - e.g. no such kernel, a timeout: report, go on
         if not output.is_file():
             nbformat.write(nb, output)  # the page then shows the notebook as it was
         return f"{type(exc).__name__}: {exc}".strip()
-    return _error_of(nbformat.read(output, as_version=4))
+    return _error_of(normalise_ids(output))
+
+
+#: itables draws a table id at random when none is given.
+_ITABLES_ID = re.compile(r"\bitables_[0-9a-f]{8}(?:_[0-9a-f]{4}){3}_[0-9a-f]{12}(?![0-9a-f])")
+_WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def normalise_ids(path: str | os.PathLike) -> Any:
+    """Number the ids a run draws at random, in place, so a rerun gives the same notebook.
+
+    Cells keep their ids (the injected parameters cell becomes ``injected-parameters``,
+    others without one ``cell-NN``); widget model ids become ``kit-widget-NNNN`` and
+    itables ids ``itables_kit_NNNN``, in order of first appearance. Returns the notebook.
+
+    >>> normalise_ids("out/run/02_actors.ipynb").cells[2].id   # doctest: +SKIP
+    'injected-parameters'
+    """
+    import nbformat
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    seen: set[str] = set()
+    for i, cell in enumerate(nb.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags:
+            cell["id"] = "injected-parameters"
+        elif not cell.get("id") or cell["id"] in seen or not cell["id"].startswith("cell-"):
+            cell["id"] = f"cell-{i:02d}"
+        seen.add(cell["id"])
+        cell.get("metadata", {}).pop("papermill", None)  # run times: not part of the result
+        cell.get("metadata", {}).pop("execution", None)
+    nb.metadata.get("papermill", {}).pop("start_time", None)
+    for key in ("end_time", "duration"):
+        nb.metadata.get("papermill", {}).pop(key, None)
+    models = _widget_order(nb)
+    text = nbformat.writes(nb)
+    if models:
+        names = {old: f"kit-widget-{n:04d}" for n, old in enumerate(models, 1)}
+        pattern = re.compile("|".join(re.escape(m) for m in sorted(models, key=len, reverse=True)))
+        text = pattern.sub(lambda m: names[m.group(0)], text)
+    tables: dict[str, str] = {}
+    text = _ITABLES_ID.sub(
+        lambda m: tables.setdefault(m.group(0), f"itables_kit_{len(tables) + 1:04d}"), text
+    )
+    nb = nbformat.reads(text, as_version=4)
+    state = nb.metadata.get("widgets", {}).get(_WIDGET_STATE, {}).get("state")
+    if state:
+        nb.metadata["widgets"][_WIDGET_STATE]["state"] = dict(sorted(state.items()))
+    text = nbformat.writes(nb)
+    path.write_text(text, encoding="utf-8")
+    return nb
+
+
+_MODEL_REF = re.compile(r"IPY_MODEL_([0-9A-Za-z_-]+)")
+
+
+def _widget_order(nb: Any) -> list[str]:
+    """Widget model ids in an order that does not depend on message timing.
+
+    Depth-first from each widget shown in an output (in cell order), following
+    ``IPY_MODEL_`` references in the order they appear in each model's state;
+    models nothing shows come last, ordered by their state with ids masked.
+    """
+    state = nb.metadata.get("widgets", {}).get(_WIDGET_STATE, {}).get("state", {})
+    order: list[str] = []
+
+    def visit(model: str) -> None:
+        if model in order or model not in state:
+            return
+        order.append(model)
+        for ref in _MODEL_REF.findall(json.dumps(state[model], sort_keys=True)):
+            visit(ref)
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if isinstance(view, dict):
+                visit(str(view.get("model_id")))
+    rest = [m for m in state if m not in order]
+
+    def masked(model: str) -> str:
+        text = json.dumps(state[model], sort_keys=True)
+        for other in state:
+            text = text.replace(other, "")
+        return text
+
+    return order + sorted(rest, key=masked)
 
 
 def run_notebooks(
@@ -269,35 +377,45 @@ def run_notebooks(
 # ------------------------------------------------------------------ assets --
 
 
-def bundle_assets(out: str | os.PathLike, *, self_contained: bool = False) -> Assets:
-    """Copy require.js and the widget manager next to the pages (or fall back to the CDN).
+def cdn_assets(reason: str = "") -> Assets:
+    """Assets that load require.js and the widget manager from the CDN (needs a connection)."""
+    return Assets(
+        require_js=CDN_REQUIREJS,
+        widgets_js=CDN_WIDGETS,
+        offline=False,
+        message=(
+            f"{reason + ' ' if reason else ''}--allow-cdn: the pages load require.js and the "
+            "widget manager from the CDN, so widgets need an internet connection to show."
+        ),
+    )
 
-    With ``self_contained`` nothing is copied: the scripts are returned for
-    inlining into every page, so each page is a single file.
+
+def bundle_assets(
+    out: str | os.PathLike, *, self_contained: bool = False, allow_cdn: bool = False
+) -> Assets:
+    """Copy require.js and the widget manager (with licences) next to the pages.
+
+    The files come from the package (``kit/present/static/widgets``) or
+    ``node_modules``. When they are missing this raises
+    :class:`~kit.present.assets.AssetsMissing` naming the fix, unless
+    ``allow_cdn`` (then the pages load them from the CDN). With
+    ``self_contained`` nothing is copied: the scripts are returned for inlining
+    into every page, so each page is a single file.
 
     >>> bundle_assets("out/site").offline   # doctest: +SKIP
     True
     """
-    nm = node_modules_dir()
-    require_src = nm / "requirejs" / "require.js"
-    manager_dir = nm / "@jupyter-widgets" / "html-manager" / "dist"
-    if not (require_src.is_file() and (manager_dir / "embed-amd.js").is_file()):
-        return Assets(
-            require_js=CDN_REQUIREJS,
-            widgets_js=CDN_WIDGETS,
-            offline=False,
-            message=(
-                f"offline widget files not found in {nm} (run `npm install` in {REPO_ROOT} "
-                "or `bash scripts/setup.sh`); the pages will load require.js and the widget "
-                "manager from the CDN, so widgets need an internet connection to show."
-            ),
-        )
+    try:
+        found = find_widget_files()
+    except AssetsMissing as exc:
+        if not allow_cdn:
+            raise
+        return cdn_assets(str(exc).split(" Fix:")[0] + ";")
     message = ""
-    version = _package_version(nm / "@jupyter-widgets" / "html-manager")
-    if version and version != HTML_MANAGER_VERSION:
+    if found.version and found.version != HTML_MANAGER_VERSION:
         message = (
-            f"node_modules has @jupyter-widgets/html-manager {version}, the kit pins "
-            f"{HTML_MANAGER_VERSION}; run `npm ci` to get the pinned version."
+            f"{found.manager_dir} has @jupyter-widgets/html-manager {found.version}, the kit "
+            f"pins {HTML_MANAGER_VERSION}; run `npm ci && python -m kit.present.assets`."
         )
     if self_contained:
         return Assets(
@@ -305,16 +423,23 @@ def bundle_assets(out: str | os.PathLike, *, self_contained: bool = False) -> As
             widgets_js="",
             offline=True,
             message=message,
-            inline_require=_script_text(require_src),
-            inline_widgets=_script_text(manager_dir / "embed-amd.js"),
+            inline_require=_script_text(found.require_js),
+            inline_widgets=_script_text(found.embed_js),
         )
     static = Path(out) / STATIC_DIR
     target = static / "html-manager"
     target.mkdir(parents=True, exist_ok=True)
-    files = [_copy_if_changed(require_src, static / "require.js")]
-    for src in sorted(manager_dir.iterdir()):
-        if src.is_file() and src.suffix not in {".map"} and src.name not in {"embed.js"}:
-            files.append(_copy_if_changed(src, target / src.name))
+    files = [_copy_if_changed(found.require_js, static / "require.js")]
+    files += [_copy_if_changed(src, target / src.name) for src in found.manager_files()]
+    from kit.present.assets import LICENSES_DIR
+
+    for licence in sorted(LICENSES_DIR.glob("*.txt")):
+        files.append(_copy_if_changed(licence, static / licence.name))
+    bundled = found.manager_dir / "embed.js.LICENSE.txt"
+    if not bundled.is_file():
+        bundled = found.manager_dir.parent / "html-manager-bundled-LICENSES.txt"
+    if bundled.is_file():
+        files.append(_copy_if_changed(bundled, static / "html-manager-bundled-LICENSES.txt"))
     return Assets(
         require_js=f"{STATIC_DIR}/require.js",
         widgets_js=f"{STATIC_DIR}/html-manager/embed-amd.js",
@@ -331,18 +456,9 @@ def _script_text(path: Path) -> str:
 
 
 def _copy_if_changed(src: Path, dst: Path) -> Path:
-    if not (dst.is_file() and dst.stat().st_size == src.stat().st_size):
+    if not (dst.is_file() and dst.read_bytes() == src.read_bytes()):
         shutil.copyfile(src, dst)
     return dst
-
-
-def _package_version(package_dir: Path) -> str | None:
-    import json
-
-    try:
-        return json.loads((package_dir / "package.json").read_text())["version"]
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 # -------------------------------------------------------------------- html --
@@ -372,9 +488,71 @@ PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 .jupyter-widgets, .widget-label, .widget-readout, .widget-dropdown select {
   font-family: var(--jp-ui-font-family);
 }
+.kit-frozen-note { margin: .4em 0 .2em 0; padding: .3em .6em; border-left: 4px solid #E69F00;
+  background: #fff8e6; font: 0.85em var(--jp-ui-font-family); color: #333; }
+.kit-provenance { margin: 0 auto 1em auto; padding: .5em .8em; border: 1px solid #ddd;
+  background: #fafafa; font: 0.85em var(--jp-ui-font-family); }
+.kit-provenance pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.95em; }
+.kit-table-note { font: 0.85em var(--jp-ui-font-family); }
 </style>
 {% endblock extra_css %}
+{%- block body_header -%}
+{{ super() }}
+{{ resources.kit_header }}
+{%- endblock body_header -%}
+{%- block data_widget_view scoped %}
+<div class="kit-frozen-note" role="note">{{ resources.kit_frozen_note }}</div>
+{{ super() }}
+{%- endblock data_widget_view -%}
 """
+
+#: The note above every widget in a page (HTML; ``{notebook}`` is the escaped file name).
+FROZEN_NOTE = (
+    "<b>Frozen snapshot.</b> This widget shows the state saved when the notebook ran: its "
+    "controls do nothing on this page. To explore live, open <code>notebooks/{notebook}</code> "
+    "in JupyterLab (<code>bash scripts/lab.sh</code>), set <code>CORPUS</code> and run all cells."
+)
+
+
+def provenance_html(
+    info: dict[str, Any] | None, *, files: Sequence[str] = (), element: str = "section"
+) -> str:
+    """The provenance block of a page: a summary line, the table files, every detail.
+
+    ``info`` is :func:`kit.about` (``None``: nothing); ``files`` are links relative
+    to the page. Every value is escaped.
+
+    >>> "kit 0.1.0" in provenance_html({"kit": {"version": "0.1.0"}, "created": "t"})
+    True
+    """
+    if not info:
+        return ""
+    esc = html.escape
+    kit = info.get("kit") or {}
+    commit = kit.get("git_commit")
+    model = info.get("model") or {}
+    summary = [f"kit {esc(str(kit.get('version', '?')))}"]
+    if commit:
+        summary[0] += f" (commit <code>{esc(str(commit)[:12])}</code>)"
+    if model:
+        summary.append(f"model {esc(str(model.get('id') or model.get('name')))}")
+    summary.append(f'run <time id="run-time">{esc(str(info.get("created", "")))}</time>')
+    if info.get("command"):
+        summary.append(f"command <code>{esc(str(info['command']))}</code>")
+    links = ""
+    if files:
+        items = " · ".join(
+            f'<a class="kit-table-file" href="{esc(f)}" download>{esc(Path(f).name)}</a>'
+            for f in files
+        )
+        links = f'<p class="kit-files">Tables of this page as files: {items}</p>'
+    detail = esc(json.dumps(info, indent=2, sort_keys=True, ensure_ascii=False, default=str))
+    return (
+        f'<{element} class="kit-provenance" id="provenance"><b>Provenance:</b> '
+        f"{' · '.join(summary)}{links}"
+        "<details><summary>Versions, curated table hashes, parameters</summary>"
+        f"<pre>{detail}</pre></details></{element}>"
+    )
 
 
 def notebook_html(
@@ -383,11 +561,15 @@ def notebook_html(
     assets: Assets,
     no_input: bool = False,
     title: str | None = None,
+    header: str = "",
+    notebook_name: str | None = None,
 ) -> str:
     """The HTML page of an executed notebook (widget state and images embedded).
 
-    Element ids that nbconvert would draw at random are numbered instead, so
-    the same notebook gives the same page.
+    ``header`` (HTML, e.g. :func:`provenance_html`) opens the page; every widget
+    gets a note that it is a frozen snapshot and how to explore it live
+    (in ``notebooks/<notebook_name>``). Element ids that nbconvert would draw
+    at random are numbered instead, so the same notebook gives the same page.
     """
     import jinja2
     import nbformat
@@ -408,10 +590,13 @@ def notebook_html(
     )
     counter = itertools.count(1)
     exporter.environment.globals["uuid4"] = lambda: f"kit-output-{next(counter)}"
+    name = notebook_name or Path(executed).name
     resources = {
         "metadata": {"name": title},
         "kit_inline_require": assets.inline_require,
         "kit_inline_widgets": assets.inline_widgets,
+        "kit_header": header,
+        "kit_frozen_note": FROZEN_NOTE.format(notebook=html.escape(name)),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
@@ -426,9 +611,15 @@ def run_date() -> str:
 
 
 def index_html(
-    pages: Iterable[Page], *, corpus: str, n_documents: int | None, when: str | None = None
+    pages: Iterable[Page],
+    *,
+    corpus: str,
+    n_documents: int | None,
+    when: str | None = None,
+    provenance: dict[str, Any] | None = None,
 ) -> str:
-    """A plain page listing the rendered notebooks with their titles, corpus and run date."""
+    """A plain page listing the rendered notebooks with their titles, corpus, run date and
+    provenance (:func:`provenance_html`), and each page's table files."""
     esc = html.escape
     when = when or run_date()
     plural = "" if n_documents == 1 else "s"
@@ -441,9 +632,10 @@ def index_html(
             else esc(page.title)
         )
         status = f'<span class="err">error: {esc(page.error)}</span>' if page.error else "ok"
+        files = " ".join(f'<a href="{esc(f)}" download>{esc(Path(f).name)}</a>' for f in page.files)
         rows.append(
             f"<tr><td>{link}</td><td><code>{esc(page.notebook.name)}</code></td>"
-            f"<td>{status}</td></tr>"
+            f'<td>{status}</td><td class="files">{files}</td></tr>'
         )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -458,6 +650,10 @@ table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }}
 .err {{ color: #b00020; }}
 dt {{ font-weight: 600; }}
+td.files a {{ margin-right: .5em; font-size: .85em; }}
+.kit-provenance {{ margin: 1em 0; padding: .5em .8em; border: 1px solid #ddd; background: #fafafa;
+  font-size: .9em; }}
+.kit-provenance pre {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 </style>
 </head>
 <body>
@@ -467,16 +663,25 @@ dt {{ font-weight: 600; }}
 <dt>Run date</dt><dd id="run-date">{esc(when)}</dd>
 </dl>
 <table id="pages">
-<thead><tr><th>Notebook</th><th>File</th><th>Status</th></tr></thead>
+<thead><tr><th>Notebook</th><th>File</th><th>Status</th><th>Tables as files</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 </table>
-<p>Open the pages in any browser; widgets show the state saved when the notebooks ran.
-To explore further, open the notebooks in JupyterLab.</p>
+<p>Open the pages in any browser; widgets are frozen snapshots of the state saved when the
+notebooks ran. To explore further, open the notebooks in JupyterLab.</p>
+{provenance_html(provenance)}
 </body>
 </html>
 """
+
+
+def table_files(out: Path, stem: str) -> list[str]:
+    """The files in ``<out>/<stem>_tables/``, as links relative to the pages, sorted."""
+    folder = out / f"{stem}{FILES_SUFFIX}"
+    if not folder.is_dir():
+        return []
+    return [f"{folder.name}/{p.name}" for p in sorted(folder.iterdir()) if p.is_file()]
 
 
 def render_notebooks(
@@ -486,52 +691,100 @@ def render_notebooks(
     out: str | os.PathLike,
     no_input: bool = False,
     self_contained: bool = False,
+    allow_cdn: bool = False,
     parameters: dict[str, Any] | None = None,
     kernel_name: str | None = None,
     progress: bool = True,
+    command: str | Sequence[str] | None = None,
     log: Callable[[str], None] | None = None,
 ) -> list[Page]:
     """Run notebooks, then write ``<out>/<name>.html`` for each and ``<out>/index.html``.
 
-    Executed copies are kept in ``<out>/executed/``. ``self_contained`` inlines the
-    widget manager and require.js into every page (one file each, ~4 MB larger) instead
-    of copying them to ``<out>/_static/``. Raises :class:`CorpusError`
-    before running anything if the corpus is unusable.
+    Executed copies are kept in ``<out>/executed/``, each page's tables as CSV and
+    XLSX in ``<out>/<name>_tables/``. ``self_contained`` inlines the widget manager
+    and require.js into every page (one file each, ~4 MB larger) instead of
+    copying them to ``<out>/_static/``. Raises :class:`CorpusError` (an unusable
+    corpus) or :class:`~kit.present.assets.AssetsMissing` (no offline widget
+    files and not ``allow_cdn``) before running anything. ``command`` is recorded
+    in the provenance shown on every page.
 
     >>> pages = render_notebooks(["02_actors"], corpus="data/", out="out/site")  # doctest: +SKIP
     """
+    import nbformat
+
+    from kit.api import about
+
     say = log or (lambda msg: print(msg, file=sys.stderr))
     paths = resolve_notebooks(notebooks)
     docs = check_corpus(corpus)
+    if not allow_cdn:
+        find_widget_files()  # fail now, not after running every notebook
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    results = run_notebooks(
-        paths,
-        corpus=corpus,
-        out=out / "executed",
-        parameters=parameters,
-        kernel_name=kernel_name,
-        progress=progress,
-        check=False,
-        log=say,
-    )
-    assets = bundle_assets(out, self_contained=self_contained)
+    results: dict[Path, tuple[Path, str | None]] = {}
+    for i, nb_path in enumerate(paths, 1):
+        say(f"[{i}/{len(paths)}] running {nb_path.name}")
+        files_dir = out / f"{nb_path.stem}{FILES_SUFFIX}"
+        if files_dir.is_dir():
+            shutil.rmtree(files_dir)  # only this run's tables
+        params = {FILES_PARAMETER: str(files_dir.resolve())}
+        executed = out / "executed" / nb_path.name
+        err = run_notebook(
+            nb_path,
+            corpus=corpus,
+            output=executed,
+            parameters={**params, **(parameters or {})},
+            kernel_name=kernel_name,
+            progress=progress,
+        )
+        if err:
+            say(f"    error in {nb_path.name}: {err}")
+        results[nb_path] = (executed, err)
+    assets = bundle_assets(out, self_contained=self_contained, allow_cdn=allow_cdn)
     if assets.message:
         say(assets.message)
+    info = about(
+        model=(parameters or {}).get("MODEL"),
+        command=command,
+        parameters={"corpus": str(Path(corpus).resolve()), **(parameters or {})},
+    )
     pages = []
-    import nbformat
-
     for nb_path, (executed, err) in results.items():
         title = notebook_title(nbformat.read(executed, as_version=4), nb_path.stem)
         target = out / f"{nb_path.stem}.html"
-        body = notebook_html(executed, assets=assets, no_input=no_input, title=title)
+        files = table_files(out, nb_path.stem)
+        body = notebook_html(
+            executed,
+            assets=assets,
+            no_input=no_input,
+            title=title,
+            header=provenance_html(info, files=files),
+            notebook_name=nb_path.name,
+        )
         target.write_text(body, encoding="utf-8")
         say(f"    wrote {target}")
-        pages.append(Page(notebook=nb_path, executed=executed, html=target, title=title, error=err))
+        pages.append(
+            Page(
+                notebook=nb_path,
+                executed=executed,
+                html=target,
+                title=title,
+                error=err,
+                files=files,
+            )
+        )
     index = out / "index.html"
     index.write_text(
-        index_html(pages, corpus=str(Path(corpus).resolve()), n_documents=len(docs)),
+        index_html(
+            pages,
+            corpus=str(Path(corpus).resolve()),
+            n_documents=len(docs),
+            provenance=info,
+        ),
         encoding="utf-8",
+    )
+    (out / "provenance.json").write_text(
+        json.dumps(info, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
     )
     say(f"    wrote {index}")
     return pages

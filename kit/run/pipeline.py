@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from kit.extract.registry import extractor, resolve_extractors, summarizer
+from kit.extract.sourcing.extractor import ATTRIBUTION_MODES, DEFAULT_ATTRIBUTION
 from kit.io.dates import as_date
 from kit.nlp.doc_arrays import release as release_arrays
 from kit.nlp.model import DEFAULT_MAX_CHUNK_CHARS, DocInfo, model_name, sentence_rows
@@ -32,6 +33,8 @@ class Settings:
     cues: tuple[str, ...] = ()
     batch_size: int = 64
     max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS
+    #: "rules" (the hand-written rules, the default) or "learned" (the trained attribution model)
+    attribution: str = DEFAULT_ATTRIBUTION
 
     @classmethod
     def make(
@@ -43,6 +46,7 @@ class Settings:
         cues: str | Sequence[str] | None = None,
         batch_size: int = 64,
         max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS,
+        attribution: str | None = None,
     ) -> Settings:
         return cls(
             model=model_name(model),
@@ -51,7 +55,23 @@ class Settings:
             cues=_as_tuple(cues),
             batch_size=batch_size,
             max_chunk_chars=max_chunk_chars,
+            attribution=_attribution(attribution),
         )
+
+
+def _attribution(value: str | None) -> str:
+    """Check an ``attribution=`` value (``None`` means the default).
+
+    >>> _attribution("rules")
+    'rules'
+    """
+    if value is None:
+        return DEFAULT_ATTRIBUTION
+    if value not in ATTRIBUTION_MODES:
+        raise ValueError(
+            f"attribution={value!r} is not known. Fix: pass one of {', '.join(ATTRIBUTION_MODES)}."
+        )
+    return value
 
 
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -71,11 +91,11 @@ def resources_for(settings: Settings):
     """The :class:`~kit.lexicons.resources.Resources` for these settings, once per process."""
     from kit.lexicons.resources import Resources
 
-    key = (settings.aliases, settings.cues)
+    key = (settings.aliases, settings.cues, settings.attribution)
     if key not in _RESOURCES:
-        _RESOURCES[key] = Resources.default(
-            aliases=list(settings.aliases), cues=list(settings.cues)
-        )
+        res = Resources.default(aliases=list(settings.aliases), cues=list(settings.cues))
+        res.get("attribution", lambda: settings.attribution)  # read by the sourcing extractor
+        _RESOURCES[key] = res
     return _RESOURCES[key]
 
 

@@ -2,7 +2,7 @@
 
 >>> import kit
 >>> result = kit.analyze(kit.load("data/"), store=True)        # doctest: +SKIP
->>> result = kit.analyze(kit.load("data/"), store=True)        # doctest: +SKIP  (read back)
+>>> result = kit.analyze(kit.load("data/"), store=True)        # read back  # doctest: +SKIP
 >>> Store(".kit-cache/kit.duckdb").info()                      # doctest: +SKIP
 
 Each document's rows (every per-document table plus its sentences) are saved

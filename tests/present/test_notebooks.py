@@ -93,7 +93,7 @@ def test_notebooks_match_generator_and_rules():
         assert len(params) == 1 and 'CORPUS = "../data/"' in params[0].source
         assert nb.cells[-1].source.startswith("## Try it on your own texts")
         code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-        assert "itables.show(" in code and "static_table(" in code and "render_document(" in code
+        assert "show_table(" in code and "static_table(" in code and "render_document(" in code
 
 
 def run(name: str, out_dir: Path, corpus: Path) -> nbformat.NotebookNode:

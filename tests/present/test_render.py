@@ -17,6 +17,7 @@ from kit.present import render
 from kit.present.render import (
     CDN_REQUIREJS,
     CDN_WIDGETS,
+    AssetsMissing,
     CorpusError,
     Page,
     bundle_assets,
@@ -122,22 +123,46 @@ def test_no_input_hides_code_but_keeps_outputs(site, page_html):
 
 
 def test_same_notebook_gives_the_same_page(site, page_html):
-    again = notebook_html(site.pages[0].executed, assets=bundle_assets(site.out))
+    header = re.search(r'<section class="kit-provenance".*?</section>', page_html, re.S)
+    again = notebook_html(
+        site.pages[0].executed,
+        assets=bundle_assets(site.out),
+        header=header.group(0),
+        notebook_name=site.pages[0].notebook.name,
+    )
     assert again == page_html  # element ids are numbered, not random
 
 
-def test_rerun_gives_the_same_rendered_text(site, page_html, tmp_path):
-    pages = render_notebooks(
-        [site.pages[0].notebook], corpus=site.corpus, out=tmp_path, progress=False, log=print
-    )
-    assert visible_text(pages[0].html.read_text(encoding="utf-8")) == visible_text(page_html)
+def test_rerun_gives_the_same_page_but_for_the_time(site, tmp_path):
+    """Two runs into one folder: byte-identical pages once the run time is masked."""
+    out = tmp_path / "site"
+
+    def render() -> dict[str, str]:
+        pages = render_notebooks(
+            [site.pages[0].notebook], corpus=site.corpus, out=out, progress=False, log=print
+        )
+        texts = {p.html.name: p.html.read_text(encoding="utf-8") for p in pages}
+        texts["index.html"] = (out / "index.html").read_text(encoding="utf-8")
+        return {k: _TIME.sub("TIME", v) for k, v in texts.items()}
+
+    first = render()
+    assert first == render()
+    assert all("TIME" in text for text in first.values())
 
 
-def test_cdn_fallback_without_node_modules(tmp_path, monkeypatch, site):
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def test_cdn_only_with_allow_cdn(tmp_path, monkeypatch, site):
+    import kit.present.assets as assets_module
+
+    monkeypatch.setattr(assets_module, "WIDGETS_DIR", tmp_path / "no-package-files")
     monkeypatch.setenv("KIT_NODE_MODULES", str(tmp_path / "nowhere"))
-    assets = bundle_assets(tmp_path / "site")
+    with pytest.raises(AssetsMissing, match="scripts/setup.sh"):
+        bundle_assets(tmp_path / "site")
+    assets = bundle_assets(tmp_path / "site", allow_cdn=True)
     assert not assets.offline
-    assert "npm install" in assets.message and "CDN" in assets.message
+    assert "--allow-cdn" in assets.message and "CDN" in assets.message
     assert assets.require_js == CDN_REQUIREJS and "2.3.7" in CDN_REQUIREJS
     assert assets.widgets_js == CDN_WIDGETS and "html-manager@1.0.15" in CDN_WIDGETS
     html = notebook_html(site.pages[0].executed, assets=assets)

@@ -75,6 +75,29 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
         return []
     lex = lexicon(res)
     qmap = find_quotes(text)
+    rels = rule_relations(doc, text, lex, qmap)
+    # ---- attribution="learned" | "rules" (the default): see kit.extract.sourcing.learned
+    if attribution_mode(res) == "learned":
+        from kit.extract.sourcing.learned import learned_relations
+
+        rels = learned_relations(doc, text, lex, qmap, rels)
+    # ---- end of the attribution hook
+    return _rows(rels, doc, info, qmap, found)
+
+
+#: ``attribution=`` values: the trained model (rules as features and fallback) or the rules only.
+ATTRIBUTION_MODES = ("learned", "rules")
+DEFAULT_ATTRIBUTION = "rules"
+
+
+def attribution_mode(res: Any) -> str:
+    """The ``attribution`` setting carried by the resources (``DEFAULT_ATTRIBUTION`` if unset)."""
+    get = getattr(res, "get", None)
+    return get("attribution", lambda: DEFAULT_ATTRIBUTION) if get else DEFAULT_ATTRIBUTION
+
+
+def rule_relations(doc: Doc, text: str, lex: CueLexicon, qmap: QuoteMap) -> list[_Rel]:
+    """The relations the rules find, sorted by cue (before sources are typed and resolved)."""
     paras = _Paragraphs(text)
     scare = {q.start for q in qmap.quotes if _is_scare(q, text)}
     rels: list[_Rel] = []
@@ -154,7 +177,7 @@ def extract(doc: Doc, info: DocInfo, res: Any, found: dict[str, list[dict]]) -> 
     rels = [r for r in rels if not covered(r.cue[0])]
     rels += _layout_relations(doc, text, qmap, lex, {r.cue[0] for r in rels})
     rels.sort(key=lambda r: (r.cue[0], r.cue[1]))
-    return _rows(rels, doc, info, qmap, found)
+    return rels
 
 
 def _covered_by(spans: list[tuple[int, int]]):
