@@ -357,3 +357,17 @@ def test_timeline_from_plain_tables():
     assert list(tl["kind"]) == ["event", "statement"]  # week of 2017-05-29 first
     assert tl.iloc[1]["source"] == "Ryan Dillon" and tl.iloc[1]["timex_id"] == "d:t1"
     assert views.timeline({"timexes": tables["timexes"].iloc[:0]}).empty
+
+
+def test_zoned_clock_times_are_times_and_caps_names_are_not_dates():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": ["The attack began at 1750 GMT, USA TODAY reported. The 1750 treaty held."],
+            "date": [pd.Timestamp("2019-05-02")],
+        }
+    )
+    t = analyze(docs, extractors=["timexes"], store=None).timexes
+    assert t.set_index("text").loc["1750 GMT", "type"] == "TIME"
+    assert "TODAY" not in set(t["text"])
+    assert list(t.loc[t["text"] == "1750", "value"]) == ["1750"]  # a year on its own stays

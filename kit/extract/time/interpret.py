@@ -248,11 +248,17 @@ def _weekday_set(x: _Input) -> _Timex | None:
     return _Timex("SET", f"XXXX-WXX-{wd + 1}", quant="EVERY")
 
 
+#: An all-caps word of two letters or more right before a match ("USA " before "TODAY").
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+\Z")
+
+
 def _named_day(x: _Input) -> _Timex | None:
     """``named_day``, ``this_pod``: "yesterday", "tomorrow morning", "tonight", "last night"."""
     m, dct = x.m, x.dct
-    word = (_g(m, "word") or _g(m, "rel") or "").lower()
-    word = " ".join(word.split())
+    written = _g(m, "word") or _g(m, "rel") or ""
+    if written.isupper() and _CAPS_BEFORE.search(m.string, 0, m.start()):
+        return None  # "USA TODAY", "GMA TODAY": part of an all-caps name, not a date
+    word = " ".join(written.lower().split())
     pod = _g(m, "pod")
     k = {
         "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1,

@@ -244,6 +244,11 @@ PATTERNS: list[tuple[str, str]] = [
         rf"{B}{APPROX}(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>[A-Z]{{1,3}}T|GMT|UTC))?(?![\d:])",  # noqa: E501
     ),
     (
+        # a four-digit clock time with its zone ("1750 GMT", "0600 hrs") is a time, not a year
+        "clock24",
+        rf"{B}{APPROX}(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tz>GMT|UTC|[A-Z]{{1,3}}T|{_ci('hrs|hours')})(?![\w])",  # noqa: E501
+    ),
+    (
         "noon",
         rf"{B}{APPROX}(?P<word>{_ci('noon|midnight|midday')})(?:\s+(?P<dayword>{_ci(_alt([*WEEKDAYS, 'yesterday', 'today', 'tomorrow']))}))?{E}",
     ),  # noqa: E501
