@@ -12,7 +12,10 @@ Label mapping to CoNLL labels:
   NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE -> MISC.
 * kit (``mentions`` with ``kind == "name"``): label NORP (demonyms such as
   "American") -> MISC; otherwise by actor_type: person -> PER; state, place -> LOC;
-  organisation, armed_group, political_group, media, international_organisation -> ORG.
+  organisation, armed_group, political_group, media, international_organisation -> ORG;
+  a metonym (``resolution == "metonym"``: "Washington said", a capital standing for its
+  government) -> LOC, because CoNLL annotates the place name, while the kit links it to the
+  government actor on purpose.
 
 Results go to ``benchmarks/results/ner_bench.json``.
 """
@@ -56,10 +59,12 @@ KIT_TYPE_MAP = {
 }
 
 
-def kit_label(label: str, actor_type: str) -> str | None:
+def kit_label(label: str, actor_type: str, resolution: str | None = None) -> str | None:
     """CoNLL label of one kit mention (see the module docstring)."""
     if label == "NORP":
         return "MISC"
+    if resolution == "metonym":
+        return "LOC"
     return KIT_TYPE_MAP.get(actor_type)
 
 
@@ -134,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     names = result.mentions[result.mentions["kind"] == "name"]
     by_doc: dict[str, list[dict]] = {str(r["doc"]): [] for r in records}
     for row in names.itertuples():
-        label = kit_label(row.label, row.actor_type)
+        label = kit_label(row.label, row.actor_type, row.resolution)
         if label:
             by_doc[row.doc_id].append({"start": row.start, "end": row.end, "label": label})
     kit_preds = [{"doc": r["doc"], "ents": by_doc[str(r["doc"])]} for r in records]

@@ -46,6 +46,13 @@ GENDERED_NOUNS: dict[str, str] = {
     "first lady": "f",
 }  # fmt: skip
 
+#: Particles that open a surname ("De Wilde", "van Gogh", "bin Salman"): "De Wilde" alone is a
+#: surname, not a given name and a surname.
+SURNAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "le", "la", "dos", "das",
+     "bin", "ibn", "ben", "ter", "ten", "vander", "vanden", "st"}
+)  # fmt: skip
+
 #: Generational suffixes that belong to a full name ("Donald Trump Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 

@@ -21,6 +21,7 @@ are not installed, rendering stops before running anything with
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import json
@@ -198,6 +199,38 @@ def _error_of(nb: Any) -> str | None:
     return None
 
 
+def _kernel_manager(kernel: str) -> Any:
+    """A kernel manager that talks to its kernel over local sockets (IPC), not TCP ports.
+
+    Kernels started side by side (several renders, tests, other users on a shared machine)
+    can pick the same free TCP port between choosing and binding it, and the client then
+    waits forever on a kernel that never hears it; IPC files cannot collide.
+    """
+    import uuid
+
+    from jupyter_client.manager import KernelManager
+
+    name = uuid.uuid4().hex[:12]
+    return KernelManager(
+        kernel_name=kernel,
+        transport="ipc",
+        ip=str(_ipc_folder() / name),
+        connection_file=str(_ipc_folder() / f"{name}.json"),
+    )
+
+
+@functools.cache
+def _ipc_folder() -> Path:
+    """One private folder per process for the kernels' IPC files (removed at exit)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kit-kernels-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def run_notebook(
     notebook: str | os.PathLike,
     *,
@@ -234,6 +267,7 @@ def run_notebook(
             cwd=str(notebook.parent),
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
+            km=_kernel_manager(kernel),
         )
     except pm.PapermillExecutionError as exc:
         normalise_ids(output)

@@ -195,23 +195,36 @@ def test_one_type_per_actor_by_corpus_majority(who):
     assert majority_types(m).equals(out)
 
 
-def test_bare_surname_among_several_bearers_goes_to_the_corpus_bearer():
-    rows = [  # doc a names both Scotts; the corpus names Keith Scott in more documents
+def _bearer_rows(n_docs_keith: int) -> pd.DataFrame:
+    rows = [  # doc a names both Scotts; the corpus names Keith Scott in other documents too
         ("a", 0, 11, "Keith Scott", "keith-scott", "exact", None),
         ("a", 20, 33, "Rakeyia Scott", "rakeyia-scott", "exact", None),
         ("a", 40, 45, "Scott", "rakeyia-scott", "surname in document", None),
         ("a", 50, 55, "Scott", "rakeyia-scott", "surname in document", "Mrs."),
-        ("b", 0, 11, "Keith Scott", "keith-scott", "exact", None),
+    ]
+    rows += [
+        (f"b{i}", 0, 11, "Keith Scott", "keith-scott", "exact", None)
+        for i in range(n_docs_keith - 1)
     ]
     cols = ["doc_id", "start", "end", "text", "actor_id", "resolution", "title"]
-    m = pd.DataFrame(rows, columns=cols).assign(
+    return pd.DataFrame(rows, columns=cols).assign(
         actor=lambda d: d["actor_id"].str.replace("-", " ").str.title(),
         actor_type="person",
         resolved_from=None,
     )
-    out = dominant_bearers({"mentions": m})["mentions"]
+
+
+def test_bare_surname_among_several_bearers_goes_to_a_strong_corpus_bearer():
+    from kit.extract.actors.summary import DOMINANT_MIN_DOCS
+
+    out = dominant_bearers({"mentions": _bearer_rows(DOMINANT_MIN_DOCS)})["mentions"]
     assert out["actor_id"].tolist()[2:4] == ["keith-scott", "rakeyia-scott"]  # a title stays
     assert out.loc[2, "resolution"] == "surname in corpus"
+
+
+def test_a_weak_corpus_prior_leaves_the_document_choice():
+    # Keith Scott named in 3 documents is no reason to overrule the document's own choice
+    assert dominant_bearers({"mentions": _bearer_rows(3)}) == {}
 
 
 def test_given_name_the_model_left_out_and_names_tagged_as_organisations():
@@ -223,4 +236,7 @@ def test_given_name_the_model_left_out_and_names_tagged_as_organisations():
     m = kit.analyze(docs, extractors=["actors"], store=None).mentions
     keith = m[m["text"].str.endswith("Lamont Scott")]
     assert set(keith["actor_type"]) == {"person"} and set(keith["actor_id"]) == {"keith-scott"}
-    assert set(m.loc[m["text"] == "Scott", "actor_id"]) == {"keith-scott"}
+    # the bare surname goes to a Scott of this document, and says how it was linked
+    bare = m[m["text"] == "Scott"]
+    assert set(bare["actor_id"]) <= {"keith-scott", "rakeyia-scott"} and len(bare) == 1
+    assert set(bare["resolution"]) == {"surname in document"}

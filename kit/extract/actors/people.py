@@ -16,6 +16,8 @@ cut off when they are not given names and the rest is a person named in the docu
 True
 >>> key_of(["Bill", "Clinton"]) == key_of(["Hillary", "Clinton"])
 False
+>>> key_of(["De", "Wilde"]) == key_of(["Wilde"])
+True
 """
 
 from __future__ import annotations
@@ -27,7 +29,13 @@ from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
 from kit.extract.actors.roles import is_title_word, title_before
-from kit.lexicons.people import NAME_SUFFIXES, TITLE_GENDER, given_gender, is_given_name
+from kit.lexicons.people import (
+    NAME_SUFFIXES,
+    SURNAME_PARTICLES,
+    TITLE_GENDER,
+    given_gender,
+    is_given_name,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -42,6 +50,11 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _JUNK_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "IN", "CC", "DT"}
 
 
+def _is_particle(word: str) -> bool:
+    """A surname particle ("De" of "De Wilde", "van" of "van Gogh")."""
+    return norm_key(word) in SURNAME_PARTICLES
+
+
 def surname_key(word: str) -> str:
     """The matching key of a surname: ``al-Assad`` and ``Assad`` agree."""
     return norm_key(ARABIC_ARTICLE.sub("", word)) or norm_key(word)
@@ -52,8 +65,8 @@ def key_of(words: list[str]) -> str:
     words = [w for w in words if norm_key(w)]
     suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
     core = [w for w in words if w not in suffix]
-    if len(core) < 2:
-        return surname_key(core[0]) if core else ""
+    if len(core) < 2 or len(core) == 2 and _is_particle(core[0]):
+        return surname_key(core[-1]) if core else ""  # "Clinton", "De Wilde"
     key = f"{norm_key(core[0])} {surname_key(core[-1])}"
     return key + (f" {norm_key(suffix[-1])}" if suffix else "")
 
@@ -170,7 +183,11 @@ def resolve_people(
             rest = [doc[i].text for i in toks[1:]]
             rest_key = key_of(rest)
             lead = doc[toks[0]].text
-            glued = _is_junk(doc, toks[0], lower_words) or _in_headline(text, doc[toks[0]].idx)
+            # a headline word glued to a name looks like a word, not a name ("Hammering");
+            # a title-case line alone is no evidence (results tables, name lists)
+            glued = _is_junk(doc, toks[0], lower_words)
+            if _is_particle(rest[0]):
+                break  # "Filip De Wilde": the rest is a surname with its particle
             if (len(rest) >= 2 and full_keys[rest_key] and rest_key != own) or (
                 surname_key(rest[-1]) in others
                 and not any(is_given_name(w) for w in rest[:-1])
@@ -225,7 +242,8 @@ def resolve_people(
             curated = gazetteer_people.get(key)
             core = [w for w in words if norm_key(w) not in NAME_SUFFIXES or w is words[0]]
             suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
-            name = " ".join([core[0], *(core[1:-1] if mid else []), core[-1], *suffix[-1:]])
+            middle = core[1:-1] if mid else core[-2:-1] if _is_particle(core[-2]) else []
+            name = " ".join([core[0], *middle, core[-1], *suffix[-1:]])  # "Filip De Wilde"
             actor_id, actor = curated if curated else (slugify(name), name)
             gender = _title_gender(doc, c) or given_gender(words[0])
             p = persons[key] = _Person(key, given, surname, gender, actor_id, actor, c.s)
@@ -255,9 +273,9 @@ def resolve_people(
     # 2. one-word mentions: a surname (or a given name) of a person of this document
     for c in people:
         toks = names[id(c)]
-        if len(toks) != 1:
+        if not (len(toks) == 1 or len(toks) == 2 and _is_particle(doc[toks[0]].text)):
             continue
-        word = doc[toks[0]].text
+        word = doc[toks[-1]].text  # "Clinton"; "Wilde" of "De Wilde"
         key = surname_key(word)
         gender = _title_gender(doc, c)
         bearers = by_surname.get(key) or (by_given.get(norm_key(word)) if not gender else None)
