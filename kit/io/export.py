@@ -160,7 +160,7 @@ def to_arrow(df: pd.DataFrame):
 
     Strings that cannot be UTF-8 (lone surrogates) get U+FFFD in their place.
 
-    >>> to_arrow(pd.DataFrame({"a": ["caf\\udce9"]})).column("a").to_pylist()
+    >>> to_arrow(pd.DataFrame({"a": pd.Series(["caf\\udce9"], dtype=object)})).column("a").to_pylist()
     ['caf�']
     """
     import pyarrow as pa
@@ -357,10 +357,8 @@ def _fix_zip_times(path: Path, created: Any) -> None:
 def provenance_frame(provenance: Mapping[str, Any]) -> pd.DataFrame:
     """``provenance`` as a two-column table: ``key`` and ``value`` (JSON text), sorted.
 
-    >>> provenance_frame({"kit": {"version": "0.1.0"}, "command": "kit analyze data/"})
-           key                  value
-    0  command    "kit analyze data/"
-    1      kit  {"version": "0.1.0"}
+    >>> provenance_frame({"kit": {"version": "0.1.0"}, "command": "kit analyze"}).values.tolist()
+    [['command', '"kit analyze"'], ['kit', '{"version": "0.1.0"}']]
     """
     rows = [
         (str(k), json.dumps(v, sort_keys=True, ensure_ascii=False, default=str))

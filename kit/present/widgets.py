@@ -2,9 +2,9 @@
 
 >>> from kit import widgets
 >>> r = widgets.reader(result)            # doctest: +SKIP
->>> r                                     # doctest: +SKIP  (shows the explorer)
->>> r.controls["doc"].value = "doc-2"     # doctest: +SKIP  (what a click does)
->>> r.outputs["document"].outputs         # doctest: +SKIP  (what is shown)
+>>> r                                     # shows the explorer  # doctest: +SKIP
+>>> r.controls["doc"].value = "doc-2"     # what a click does  # doctest: +SKIP
+>>> r.outputs["document"].outputs         # what is shown  # doctest: +SKIP
 
 Each explorer is an ``ipywidgets.VBox`` with ``controls`` (name -> widget) and
 ``outputs`` (name -> ``Output``) dictionaries; every control is wired with
