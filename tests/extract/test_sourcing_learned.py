@@ -1,0 +1,130 @@
+"""The learned attribution model (``attribution="learned"``) beside the rules."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.extract.sourcing import learned
+from kit.run.pipeline import Settings
+
+SEED = "2017-06-04_syria-tanf-iran-backed-forces"
+
+
+def analyze_texts(*texts: str, attribution: str | None = None) -> pd.DataFrame:
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "text": list(texts),
+            "date": [pd.Timestamp("2017-06-04")] * len(texts),
+            "source": [None] * len(texts),
+        }
+    )
+    return kit.analyze(docs, extractors=["attributions"], attribution=attribution).attributions
+
+
+def check_contract(table: pd.DataFrame, texts: dict[str, str]) -> None:
+    """Every row has a cue; every offset indexes its text."""
+    for r in table.to_dict("records"):
+        text = texts[r["doc_id"]]
+        assert r["cue"] and r["cue_end"] > r["cue_start"]
+        assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
+        assert text[r["content_start"] : r["content_end"]] == r["content"]
+        if r["source_text"] is not None and not pd.isna(r["source_start"]):
+            assert text[int(r["source_start"]) : int(r["source_end"])] == r["source_text"]
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    docs = kit.load("data/")
+    learned_table = kit.analyze(
+        docs, extractors=["attributions"], attribution="learned"
+    ).attributions
+    rules_table = kit.analyze(docs, extractors=["attributions"], attribution="rules").attributions
+    text = docs.loc[docs.doc_id == SEED, "text"].iloc[0]
+    return learned_table, rules_table, text
+
+
+def test_model_ships_and_loads_once():
+    files = [learned.MODEL_DIR / learned.CUE_FILE, learned.MODEL_DIR / learned.ROLE_FILE]
+    assert all(f.is_file() for f in files)
+    assert sum(f.stat().st_size for f in files) < 25_000_000
+    assert (learned.MODEL_DIR / "MODEL_CARD.md").is_file()
+    first = learned.taggers()
+    assert first is not None and learned.taggers() is first
+
+
+def test_setting_reaches_the_extractor():
+    assert Settings.make().attribution == "rules"  # the default until the seed checks pass
+    assert Settings.make(attribution="rules").attribution == "rules"
+    with pytest.raises(ValueError, match="attribution"):
+        Settings.make(attribution="neural")
+
+
+def test_learned_finds_the_seed_relations(seed_tables):
+    table, _, text = seed_tables
+    check_contract(table, {SEED: text})
+    said = table[table.source_text == "American military officials"]
+    assert len(said) == 1 and said.cue.iloc[0] == "said"
+    assert said.content.iloc[0].startswith("Forces backing the Syrian government")
+    assert said.source_type.iloc[0] == "anonymous"
+    dillon = table[table.source_actor_id == "ryan-dillon"]
+    assert len(dillon) >= 2 and set(dillon.source_type) == {"named_person"}
+    assert (table.source_text == "Balanche").sum() >= 1
+    reuters = table[table.channel == "Reuters"]
+    assert len(reuters) == 1
+    assert table.said_on.notna().any() and table.parent_id.notna().any()
+
+
+def test_rules_mode_is_the_rules(seed_tables, monkeypatch):
+    _, rules_table, text = seed_tables
+    check_contract(rules_table, {SEED: text})
+    # the learned mode without a model falls back to exactly the rules' output
+    monkeypatch.setattr(learned, "taggers", lambda model_dir=None: None)
+    from kit.run import pipeline
+
+    monkeypatch.setattr(pipeline, "_RESOURCES", {})
+    fallback = kit.analyze(
+        kit.load("data/"), extractors=["attributions"], attribution="learned"
+    ).attributions
+    pd.testing.assert_frame_equal(rules_table, fallback)
+    assert "told reporters" in set(rules_table.cue)
+
+
+LONG = " ".join(["the", "committee", "and", "the", "board"] * 400) + " said nothing ."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The river rose three metres overnight. Boats were moved to the harbour.",
+        LONG,
+        "THE MINISTER SAID THE PLAN WOULD FAIL. “WE WILL WIN,” SHE TOLD REPORTERS.",
+        "“We will win.” “Nothing can stop us.” ‘Never.’ “Again and again and again.”",
+        "",
+        "“",
+        "said said said",
+        "“a “b” c” she said, “d “e” f.”",
+    ],
+)
+@pytest.mark.parametrize("mode", ["learned", "rules"])
+def test_bad_input(text, mode):
+    table = analyze_texts(text, attribution=mode)
+    check_contract(table, {"d0": text})
+
+
+def test_no_attribution_text_gives_nothing():
+    text = "The river rose three metres overnight. Boats were moved."
+    assert analyze_texts(text, attribution="learned").empty
+
+
+def test_modes_agree_on_offsets():
+    text = (
+        "The plan will fail, said the minister. “We will win,” the spokeswoman said. "
+        "Officials believe the talks stalled, according to Reuters."
+    )
+    for mode in ("learned", "rules"):
+        table = analyze_texts(text, attribution=mode)
+        assert len(table) >= 2
+        check_contract(table, {"d0": text})
