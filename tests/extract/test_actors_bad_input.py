@@ -86,3 +86,15 @@ def test_roll_up_to_states_counts_governments_for_their_state():
     assert totals.get("United States", 0) >= 2 and totals.get("Russia", 0) >= 2
     how = set(rolled["rolled_up_by"].dropna())
     assert "state" in how and "government_of" in how
+
+
+def test_the_last_word_of_a_title_is_not_an_actor():
+    result = analyze(
+        [
+            "Secretary of State Mike Pompeo met the Prime Minister of Japan and the Minister "
+            "of Defence on Monday. The State Department agreed."
+        ]
+    )
+    actors = set(result.mentions["actor"].dropna())
+    assert {"Mike Pompeo", "Japan", "State Department"} <= actors
+    assert not actors & {"State", "Defence"}

@@ -315,6 +315,13 @@ def line_starts(text: str) -> Counter:
     return Counter(re.findall(r"(?m)^[ \t]*([A-Za-z]+)[ \t]+\S", text))
 
 
+def _title_tail(doc: Doc, s: int, e: int) -> bool:
+    """One common word closing a title ("Secretary of State", "Minister of Health")."""
+    if e - s != 1 or s < 2 or doc[s - 1].lower_ != "of":
+        return False
+    return is_title_word(doc[s - 2].text) and doc[s].is_title
+
+
 def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alias]]) -> list[_Cand]:
     """Merge spaCy entities with alias matches; the longer span wins."""
     match_at = [-1] * len(doc)  # token -> index of the alias match covering it
@@ -330,6 +337,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         s, e = _trim_ent(doc, ent.start, ent.end)
         if e <= s or _is_money(doc, s, e):  # "US$", "A$": currencies, never actors
             continue
+        if _title_tail(doc, s, e) and not any(match_at[t] >= 0 for t in range(s, e)):
+            continue  # "State" of "Secretary of State", "Defense" of "Minister of Defense"
         if ent.label_ == "PERSON":
             s += title_inside(doc, s, e)
             while (  # "Keith Lamont Scott" where the model tagged "Lamont Scott"
