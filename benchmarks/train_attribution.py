@@ -17,10 +17,8 @@ the only random step (the order of training sequences).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -215,24 +213,11 @@ def dev_predictions(docs, gold, lex, model_dir: Path) -> list[dict]:
 
 
 def score(shared: Path, preds: list[dict]) -> dict:
+    """``score.py attribution`` on dev predictions (the scoring of ``attribution_bench``)."""
+    from attribution_bench import score as bench_score
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "pred.jsonl"
-        path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-        proc = subprocess.run(
-            [
-                sys.executable,
-                str(shared / "score.py"),
-                "attribution",
-                "--gold",
-                str(shared / "polnear-dev"),
-                "--pred",
-                str(path),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        return bench_score(shared, preds, Path(tmp), "dev")
 
 
 # ---------------------------------------------------------------- model card --
