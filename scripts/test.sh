@@ -8,4 +8,8 @@ echo "[test] ruff"
 ruff check .
 ruff format --check .
 echo "[test] pytest"
+# the example corpora's local mirror, when this machine has one (kit.datasets reads it offline)
+if [ -z "${KIT_DATASETS:-}" ] && [ -d ../shared/datasets ]; then
+  export KIT_DATASETS="$(cd ../shared/datasets && pwd)"
+fi
 python -m pytest "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -14,7 +15,10 @@ from kit import datasets
 from kit.datasets import DatasetError, RemoteFile
 from kit.io.corpus import LoadWarning
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+# a mirror named by KIT_DATASETS (scripts/test.sh sets it), else ../shared/datasets
+SHARED = Path(
+    os.environ.get("KIT_DATASETS") or Path(__file__).resolve().parents[3] / "shared" / "datasets"
+)
 needs_mirror = pytest.mark.skipif(
     not (SHARED / "wikinews").is_dir(), reason="../shared/datasets is not here"
 )
