@@ -249,3 +249,20 @@ ORG_WORDS = frozenset(
         "party",
     ]
 )
+
+
+#: Names every country gives its institutions ("the Senate", "Parliament", "the Supreme
+#: Court"): written alone, they are the institution of the country the document is about,
+#: never one actor across a corpus of many countries.
+GENERIC_INSTITUTIONS = frozenset(
+    {
+        "senate", "congress", "parliament", "supreme court", "high court", "court",
+        "constitutional court", "house of representatives", "house of commons",
+        "house of lords", "national assembly", "assembly", "legislature", "cabinet",
+        "house", "council", "electoral commission", "election commission",
+        "central bank", "ministry of health", "ministry of defence", "ministry of defense",
+        "ministry of foreign affairs", "foreign ministry", "defence ministry",
+        "defense ministry", "health ministry", "interior ministry", "ministry of interior",
+        "police", "army", "navy", "air force", "coast guard", "fire brigade",
+    }
+)  # fmt: skip

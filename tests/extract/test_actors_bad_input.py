@@ -98,3 +98,19 @@ def test_the_last_word_of_a_title_is_not_an_actor():
     actors = set(result.mentions["actor"].dropna())
     assert {"Mike Pompeo", "Japan", "State Department"} <= actors
     assert not actors & {"State", "Defence"}
+
+
+def test_generic_institutions_belong_to_the_state_the_document_names_most():
+    result = analyze(
+        [
+            "The Philippine government said the Senate would vote. The Philippines agreed.",
+            "Argentina's president spoke. The Senate of Argentina and the Senate met in Argentina.",
+            "The Senate voted on Monday.",
+        ]
+    )
+    m = result.mentions[result.mentions["text"] == "Senate"]
+    ids = dict(zip(m["doc_id"], m["actor_id"], strict=False))
+    assert ids["d000"] == "philippines-senate" and ids["d001"] == "argentina-senate"
+    assert ids["d002"] == "senate"  # no state named: no country is invented
+    scoped = m[m["doc_id"] != "d002"]
+    assert set(scoped["relation"]) == {"part_of"} and scoped["resolved_from"].notna().all()

@@ -22,9 +22,10 @@ over token windows, and a few general repairs of the small model's mistakes:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key
+from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key, slugify
 from kit.extract.actors.candidates import (
     _Cand,
     _compounds,
@@ -40,6 +41,7 @@ from kit.extract.actors.candidates import (
 from kit.extract.actors.language import foreign_spans
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
+from kit.lexicons.actor_words import GENERIC_INSTITUTIONS
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +76,40 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
                 c.title = doc[title[0] : title[1]].text
             if role:
                 c.role = doc[role[0] : role[1]].text
+    _scope_institutions(doc, cands)
     return _rows(doc, info, cands)
+
+
+def _scope_institutions(doc: Doc, cands: list[_Cand]) -> None:
+    """A generic institution written alone ("the Senate", "Parliament") is the institution of
+    the state this document names most: ``philippines-senate``, "Senate (Philippines)", linked
+    to the state (``part_of``), so the senates of six countries are not one actor.
+
+    Names the alias table knows, names with their country inside ("U.S. Senate") and documents
+    that name no state keep their own id.
+    """
+    states: Counter = Counter()
+    first: dict[str, int] = {}
+    names: dict[str, tuple[str, str | None]] = {}
+    for c in cands:
+        if c.actor_type == "state" and c.actor_id:
+            states[c.actor_id] += 1
+            first.setdefault(c.actor_id, c.s)
+            names[c.actor_id] = (c.actor or c.actor_id, c.country)
+    if not states:
+        return
+    state = min(states, key=lambda a: (-states[a], first[a]))
+    name, country = names[state]
+    for c in cands:
+        if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
+            continue
+        words = [t.lower_ for t in doc[c.s : c.e] if t.lower_ != "the"]
+        if " ".join(words) not in GENERIC_INSTITUTIONS:
+            continue
+        c.actor_id = f"{state}-{slugify(' '.join(words))}"
+        c.actor = f"{c.actor or doc[c.s : c.e].text} ({name})"
+        c.country, c.linked_actor_id, c.relation = country, state, "part_of"
+        c.resolved_from = f"an institution of {name}, the state this document names most"
 
 
 def _kept(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
