@@ -336,15 +336,9 @@ def main(argv: list[str] | None = None) -> int:
         dev_docs = parsed("dev", [t for _, t, _ in dev], cache)
         dev_scores = score(shared, dev_predictions(dev_docs, dev, lex, out))
         rules_scores = score(shared, dev_predictions(dev_docs, dev, lex, out / "absent"))
-        for k in (
-            "cue_exact_f1",
-            "source_exact_f1",
-            "content_exact_f1",
-            "cue_overlap_f1",
-            "source_overlap_f1",
-            "content_overlap_f1",
-            "relation_source_f1",
-        ):
+        from attribution_bench import METRICS
+
+        for k in METRICS:
             print(f"{k:22} learned {dev_scores[k]:.3f}   rules {rules_scores[k]:.3f}")
     from kit.api import _git_commit  # reads .git/HEAD, runs no git command
 

@@ -132,16 +132,6 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
-def _in_headline(text: str, at: int) -> bool:
-    """The line holding offset ``at`` is a title-case headline ("Trump Warns Clinton On Debt")."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = _WORD.findall(text[start : end if end >= 0 else len(text)])
-    if len(words) < 3 or len(words) > 25:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
-
-
 def _is_junk(doc: Doc, i: int, lower_words: set[str]) -> bool:
     """A capitalised word glued to a name in a headline: a verb, adjective or common word."""
     tok = doc[i]

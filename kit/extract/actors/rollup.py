@@ -60,17 +60,13 @@ def roll_up_to_states(
 
 
 def _state_names(mentions: pd.DataFrame) -> dict[str, str]:
-    """State id -> name, from the mentions and the curated actors table."""
+    """State id -> name, from the curated actors table and the mentions."""
+    from kit.extract.actors.aliases import read_table
     from kit.lexicons.resources import DATA_DIR
 
-    curated = pd.read_csv(DATA_DIR / "actors.csv", dtype=str, keep_default_na=False)
-    names = dict(
-        zip(
-            curated.loc[curated["actor_type"] == "state", "actor_id"],
-            curated.loc[curated["actor_type"] == "state", "actor"],
-            strict=True,
-        )
-    )
+    names = {
+        e.actor_id: e.actor for e in read_table(DATA_DIR / "actors.csv") if e.actor_type == "state"
+    }
     states = mentions[mentions["actor_type"] == "state"]
     names.update(zip(states["actor_id"], states["actor"], strict=True))
     return names

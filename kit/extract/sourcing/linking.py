@@ -23,7 +23,10 @@ class _Mentions:
             key=lambda r: (r["start"], r["end"]),
         )
         self.starts = [r["start"] for r in self.rows]
-        self.persons = [i for i, r in enumerate(self.rows) if r.get("actor_type") == "person"]
+        self.by_actor: dict[str, list[dict]] = {}  # actor id -> its mentions, in text order
+        for r in self.rows:
+            if r.get("actor_id"):
+                self.by_actor.setdefault(r["actor_id"], []).append(r)
 
     def within(self, start: int, end: int) -> list[dict]:
         i = bisect_left(self.starts, start)
@@ -40,11 +43,6 @@ class _Mentions:
             if r["start"] <= offset < r["end"]:
                 return r
         return None
-
-    def last_person_before(self, offset: int) -> dict | None:
-        i = bisect_left(self.starts, offset)
-        k = bisect_left(self.persons, i) - 1  # the last person row before row i
-        return self.rows[self.persons[k]] if k >= 0 else None
 
 
 def _said_on(rel: _Rel, doc: Doc, timexes: list[dict]) -> str | None:

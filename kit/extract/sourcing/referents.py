@@ -120,7 +120,6 @@ class SourceResolver:
         self._known_gender: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] | None = None
         self._by_name: dict[str, dict] | None = None
-        self._by_actor: dict[str, list[dict]] | None = None
         self._contexts: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         for m in mentions.rows:
             if m.get("actor_type") == "person" and m.get("actor_id"):
@@ -196,15 +195,14 @@ class SourceResolver:
         if label in INTERVIEWER_LABELS or asks and len(label) <= 3:
             return Source("media", resolution="description")
         if label in INTERVIEWEE_LABELS:
-            counts = Counter(
-                m["actor_id"]
-                for m in self.mentions.rows
-                if m.get("actor_type") == "person" and m.get("actor_id")
-            )
-            if not counts:
+            people = {
+                aid: len(rows)
+                for aid, rows in self.mentions.by_actor.items()
+                if rows[0].get("actor_type") == "person"
+            }
+            if not people:
                 return Source("other", resolution="unresolved")
-            aid = min(counts, key=lambda a: (-counts[a], a))
-            m = next(r for r in self.mentions.rows if r.get("actor_id") == aid)
+            m = self.mentions.by_actor[min(people, key=lambda a: (-people[a], a))][0]
             return replace(
                 self._from_named_row(m, "description"), antecedent=(m["start"], m["end"])
             )
@@ -444,8 +442,7 @@ class SourceResolver:
         ids = self._by_surname.get(written)
         if ids is not None and len(ids) == 1:
             aid = next(iter(ids))
-            m = next(r for r in self.mentions.rows if r.get("actor_id") == aid)
-            return self._from_named_row(m, "alias")
+            return self._from_named_row(self.mentions.by_actor[aid][0], "alias")
         return None
 
     def _from_named_row(self, m: dict, how: str) -> Source:
@@ -556,12 +553,7 @@ class SourceResolver:
 
     def _naming_id(self, actor_id: str, before: int) -> tuple[int, int] | None:
         """The last mention of ``actor_id`` before an offset (the antecedent as written)."""
-        if self._by_actor is None:
-            self._by_actor = {}
-            for m in self.mentions.rows:
-                if m.get("actor_id"):
-                    self._by_actor.setdefault(m["actor_id"], []).append(m)
-        rows = self._by_actor.get(actor_id, [])
+        rows = self.mentions.by_actor.get(actor_id, [])
         i = bisect_left(rows, before, key=lambda m: m["start"])
         return (rows[i - 1]["start"], rows[i - 1]["end"]) if i else None
 
