@@ -14,7 +14,8 @@ lower-case phrase, an adverb or an audience noun lemma), ``kind`` (``verb``,
 ``assertive``, ``distancing``, ``tentative``, ``conceding``, ``denying``,
 ``intent``, ``evaluative``), ``hedge`` (true when the cue itself hedges),
 ``np_content`` (true when a plain noun-phrase object counts as the content:
-"confirmed the strike"), ``requires`` (optional, space-separated: the verb is a
+"confirmed the strike"), ``speech`` (true for verbs of saying, whose subject is a
+speaker: the actor extractor reads these, see ``kit.lexicons.actor_words.SPEECH_VERBS``), ``requires`` (optional, space-separated: the verb is a
 cue only with one of these particles/prepositions, ``clause`` = a clausal
 complement, ``colon`` = a colon right after it: "spoke of", "sees … as", "sees
 that"), ``note`` (free text). A ``noun`` cue ("claim", "statement") attributes

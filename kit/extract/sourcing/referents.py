@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from kit.extract.actors.roles import ROLE_NOUNS
 from kit.extract.sourcing.linking import _Mentions
+from kit.lexicons.actor_words import ORGANISATION_NOUNS
 from kit.lexicons.people import (
     GENDERED_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -38,7 +39,6 @@ from kit.lexicons.source_words import (
     INTERVIEWEE_LABELS,
     INTERVIEWER_LABELS,
     MEDIA_NOUNS,
-    ORGANISATION_NOUNS,
     PERSON_NOUN_ENDINGS,
     PERSON_ROLE_NOUNS,
     PRONOUN_REFERENTS,
