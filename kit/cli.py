@@ -4,6 +4,7 @@
     kit analyze data/ --format parquet,csv,xlsx   # also CSV files and one Excel workbook
     kit run --corpus data/ --out out/run          # executed notebooks (papermill)
     kit render --corpus data/ --out out/site      # HTML pages + index.html, offline
+    kit render --out out/site                     # the same on the examples (seed + Wikinews)
 
 Exit codes: 0 done, 1 a notebook stopped with an error, 2 the corpus (or the
 command line) is unusable; the message says why, without a traceback.
@@ -25,6 +26,9 @@ from typing import Any, TextIO
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 #: Where each command writes when ``--out`` is not given (relative to the working folder).
 DEFAULT_OUT = {"analyze": "out/tables", "run": "out/run", "render": "out/site"}
+#: ``--attribution`` values (kit.extract.sourcing.extractor.ATTRIBUTION_MODES, not imported
+#: here so that ``kit --help`` stays fast).
+ATTRIBUTION_CHOICES = ("rules", "learned")
 #: Tables counted in the summary of ``kit analyze``, in this order.
 SUMMARY_TABLES = ("sentences", "mentions", "actors", "quantities", "attributions", "timexes")
 
@@ -76,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="your own cue table (columns as kit/data/cues.csv); repeat for several",
     )
     a.add_argument(
+        "--attribution",
+        choices=ATTRIBUTION_CHOICES,
+        default=None,
+        help="how attributions are found: rules (hand-written, the default) or learned "
+        "(the model trained on PolNeAR, kit/data/models/attribution/MODEL_CARD.md)",
+    )
+    a.add_argument(
         "--metadata",
         metavar="FILE",
         help="a metadata table (CSV/TSV/...) merged into the documents by file name",
@@ -100,13 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=helptext,
-            description=f"{helptext[0].upper()}{helptext[1:]}. CORPUS is injected as the "
-            "`CORPUS` parameter (an absolute path). Default: every notebook in notebooks/.",
+            description=f"{helptext[0].upper()}{helptext[1:]}. --corpus is injected as the "
+            "`CORPUS` parameter (an absolute path); without it the notebooks run on the "
+            "examples. Default: every notebook in notebooks/.",
         )
         p.add_argument(
             "notebooks", nargs="*", metavar="NOTEBOOK", help="paths or names like 02_actors"
         )
-        p.add_argument("--corpus", required=True, metavar="PATH", help="the texts to analyse")
+        p.add_argument(
+            "--corpus",
+            metavar="PATH",
+            help="the texts to analyse (default: the examples, the seed article in data/ "
+            "and the Wikinews sample)",
+        )
         p.add_argument(
             "--out",
             default=DEFAULT_OUT[name],
@@ -228,6 +245,8 @@ def analyze_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     for name in ("aliases", "cues"):
         if getattr(args, name, None) and name in params:
             kwargs[name] = list(args.__dict__[name])
+    if getattr(args, "attribution", None) and "attribution" in params:
+        kwargs["attribution"] = args.attribution
     return kwargs
 
 

@@ -22,6 +22,7 @@ LAYERS = {
     "present": 6,
     "datasets": 0,
     "cli": 7,
+    "notebook": 7,
     "__init__": 8,
 }
 

@@ -460,3 +460,155 @@ def timeline(
             note += f"; {left:,} dated expression{'s' if left != 1 else ''} outside it left out"
         fig.text(0.01, 0.005, note, fontsize=8, color="#555", ha="left", va="bottom")
     return fig
+
+
+# ------------------------------------------------------------ corpus views --
+
+
+def heatmap(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    drop: Sequence[str] = ("documents", "statements", "source_type"),
+    max_columns: int = 30,
+) -> Figure:
+    """A count table (rows × groups, e.g. :func:`kit.present.views.actors_by`) as a heatmap.
+
+    Columns named in ``drop`` (totals, labels) are left out; at most ``max_columns``
+    groups are drawn (the last ones for periods, which are in time order).
+
+    >>> heatmap(views.actors_by(result.mentions, result.documents), title="Actors",
+    ...         xlabel="month", ylabel="actor")   # doctest: +SKIP
+    """
+    if not isinstance(table, pd.DataFrame) or table.empty:
+        return empty_figure(title, "Nothing to count.")
+    mat = table[[c for c in table.columns if c not in drop]]
+    mat = mat.iloc[:, -max_columns:].apply(pd.to_numeric, errors="coerce").fillna(0)
+    if mat.empty or mat.shape[1] == 0:
+        return empty_figure(title, "Nothing to count.")
+    rows, cols = mat.shape
+    fig, ax = _figure(max(5.5, 2.8 + 0.42 * cols), max(2.6, 1.4 + 0.32 * rows))
+    im = ax.imshow(mat.to_numpy(), cmap="cividis", aspect="auto")
+    ax.set_xticks(range(cols), [_short(str(c), 18) for c in mat.columns], rotation=60, ha="right")
+    ax.set_yticks(range(rows), [_short(str(i), 28) for i in mat.index])
+    vmax = mat.to_numpy().max() or 1
+    if rows * cols <= 400:
+        for i in range(rows):
+            for j in range(cols):
+                v = mat.iat[i, j]
+                ax.text(
+                    j,
+                    i,
+                    f"{v:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="black" if v > vmax / 2 else "white",
+                )
+    fig.colorbar(im, ax=ax)
+    _style(ax, title, xlabel, ylabel)
+    return fig
+
+
+def source_mix_over_time(mix: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Stacked shares of named / anonymous / document sources per period.
+
+    Takes :func:`kit.present.views.source_mix_over_time`; the number of statements per
+    period is written above each bar.
+    """
+    title = title or "Who is quoted over time: shares of source classes"
+    classes = [c for c in mix.columns if c != "statements"] if isinstance(mix, pd.DataFrame) else []
+    if not classes or mix.empty:
+        return empty_figure(title, "No attributions found.")
+    fig, ax = _figure(max(6.5, 1.5 + 0.45 * len(mix)), 4.0)
+    bottom = np.zeros(len(mix))
+    x = np.arange(len(mix))
+    for colour, col in zip(colours(len(classes)), classes):
+        values = mix[col].astype(float).to_numpy()
+        ax.bar(x, values, bottom=bottom, color=colour, label=_short(col), width=0.8)
+        bottom += values
+    for xi, n in zip(x, mix["statements"].to_numpy()):
+        ax.text(xi, 1.01, f"{int(n)}", ha="center", va="bottom", fontsize=7, color="#555")
+    ax.set_xticks(x, [_short(i, 18) for i in mix.index], rotation=60, ha="right")
+    ax.set_ylim(0, 1.08)
+    ax.legend(frameon=False, title="source", bbox_to_anchor=(1.01, 1), loc="upper left")
+    _style(ax, title, str(mix.index.name or "period"), "share of statements (n above)")
+    return fig
+
+
+def stance_by_source_type(table: pd.DataFrame) -> Figure:
+    """Stacked shares of cue stances per source class (from :func:`kit.present.views`)."""
+    title = "Cue stance by source type"
+    if not isinstance(table, pd.DataFrame) or table.empty:
+        return empty_figure(title, "No attributions found.")
+    counts = table.drop(columns=["statements"], errors="ignore").astype(float)
+    share = counts.div(counts.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
+    fig, ax = _figure(7.5, _height(len(share), 1.0, 0.4))
+    left = np.zeros(len(share))
+    taken = {STANCE_COLOURS[c] for c in share.columns if c in STANCE_COLOURS}
+    extra = iter([c for c in PALETTE if c not in taken])
+    labels = [_short(f"{i} ({int(n)})") for i, n in zip(share.index, counts.sum(axis=1))]
+    for col in share.columns:
+        colour = STANCE_COLOURS.get(col) or next(extra, GREY)
+        ax.barh(labels, share[col].to_numpy(), left=left, color=colour, label=_short(col))
+        left += share[col].to_numpy()
+    ax.invert_yaxis()
+    ax.legend(frameon=False, title="stance", bbox_to_anchor=(1.01, 1), loc="upper left")
+    _style(ax, title, "share of statements", "source (statements)")
+    return fig
+
+
+def quantity_objects(table: pd.DataFrame, *, top: int = 15) -> Figure:
+    """How often each counted object (or currency) is reported: bars of mentions.
+
+    Takes :func:`kit.present.views.quantities_by_object`.
+    """
+    title = "How many of what: amounts reported per object"
+    if not isinstance(table, pd.DataFrame) or table.empty:
+        return empty_figure(title, "No quantities with an object.")
+    t = table.head(top)
+    labels = [f"{o} ({d})" for o, d in zip(t["object"].astype(str), t["dimension"].astype(str))]
+    counts = pd.Series(t["mentions"].to_numpy(), index=labels)
+    fig, ax = _figure(7.5, _height(len(counts), 0.8, 0.3))
+    _barh(ax, counts, PALETTE[1])
+    _style(ax, title, "amounts reported (mentions)", "object (dimension)")
+    return fig
+
+
+def statements(table: pd.DataFrame, *, top: int = 12) -> Figure:
+    """Who said something when: one row per source, a dot per dated statement.
+
+    Takes :func:`kit.present.views.statements`; the ``top`` most quoted sources are shown.
+    """
+    title = "Who said something when (dated statements)"
+    if not isinstance(table, pd.DataFrame) or table.empty or "source" not in table:
+        return empty_figure(title, "No dated statements.")
+    t = table.dropna(subset=["source", "date"])
+    order = t["source"].astype(str).value_counts().sort_index()
+    order = order.sort_values(ascending=False, kind="stable").head(top).index.tolist()
+    t = t[t["source"].astype(str).isin(order)]
+    if t.empty:
+        return empty_figure(title, "No dated statements.")
+    ypos = {s: i for i, s in enumerate(order)}
+    fig, ax = _figure(8.5, max(2.6, 1.2 + 0.35 * len(order)))
+    ax.scatter(
+        pd.to_datetime(t["date"]),
+        [ypos[s] for s in t["source"].astype(str)],
+        color=PALETTE[0],
+        s=26,
+        alpha=0.7,
+    )
+    ax.set_yticks(range(len(order)), [_short(s, 32) for s in order])
+    ax.invert_yaxis()
+    _style(ax, title, "date of the statement", "source")
+    fig.autofmt_xdate()
+    window = table.attrs.get("window") if hasattr(table, "attrs") else None
+    if window:
+        note = f"Window {window[0]} to {window[1]}"
+        left = table.attrs.get("left_out", 0)
+        if left:
+            note += f"; {left:,} statement{'s' if left != 1 else ''} dated outside it left out"
+        fig.text(0.01, 0.005, note, fontsize=8, color="#555", ha="left", va="bottom")
+    return fig

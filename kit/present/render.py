@@ -5,7 +5,8 @@
 >>> [p.name for p in pages]                                        # doctest: +SKIP
 ['01_corpus.html', ..., 'index.html']
 
-Every notebook is executed in a fresh kernel with ``CORPUS`` (an absolute path),
+Every notebook is executed in a fresh kernel with ``CORPUS`` (an absolute path; none
+given: the notebooks' default, the examples, and the Wikinews credit heads every page),
 ``TABLE_FILES`` (``<out>/<page>_tables``, where each table is written as CSV and
 XLSX) and ``PROGRESS = False`` injected after its ``parameters`` cell; the
 executed copy keeps the widget state, with cell, widget and table ids numbered
@@ -234,7 +235,7 @@ def _ipc_folder() -> Path:
 def run_notebook(
     notebook: str | os.PathLike,
     *,
-    corpus: str | os.PathLike,
+    corpus: str | os.PathLike | None,
     output: str | os.PathLike,
     parameters: dict[str, Any] | None = None,
     kernel_name: str | None = None,
@@ -243,6 +244,8 @@ def run_notebook(
 ) -> str | None:
     """Execute one notebook into ``output``; returns the error text or ``None``.
 
+    ``corpus=None`` keeps the notebook's own ``CORPUS`` (the curated ones: the examples).
+
     >>> run_notebook("notebooks/02_actors.ipynb", corpus="data/", output="out/02.ipynb")  # doctest: +SKIP
     """
     import nbformat
@@ -250,11 +253,10 @@ def run_notebook(
 
     notebook, output = Path(notebook), Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    params = {
-        CORPUS_PARAMETER: str(Path(corpus).resolve()),
-        "PROGRESS": False,  # no progress bar frozen into the page
-        **(parameters or {}),
-    }
+    params: dict[str, Any] = {"PROGRESS": False}  # no progress bar frozen into the page
+    if corpus is not None:
+        params[CORPUS_PARAMETER] = str(Path(corpus).resolve())
+    params.update(parameters or {})
     nb = nbformat.read(notebook, as_version=4)
     kernel = kernel_name or nb.metadata.get("kernelspec", {}).get("name") or "python3"
     try:
@@ -369,7 +371,7 @@ def _widget_order(nb: Any) -> list[str]:
 def run_notebooks(
     notebooks: Sequence[str | os.PathLike] | None = None,
     *,
-    corpus: str | os.PathLike,
+    corpus: str | os.PathLike | None = None,
     out: str | os.PathLike,
     parameters: dict[str, Any] | None = None,
     kernel_name: str | None = None,
@@ -380,12 +382,13 @@ def run_notebooks(
     """Execute notebooks (default: all curated ones), keeping executed copies in ``out``.
 
     Returns ``{notebook: (executed copy, error or None)}``. With ``check`` the
-    corpus is loaded first and :class:`CorpusError` raised if it is unusable.
+    corpus is loaded first and :class:`CorpusError` raised if it is unusable;
+    ``corpus=None`` runs the notebooks on their default corpus (the examples).
 
     >>> run_notebooks(corpus="data/", out="out/run")   # doctest: +SKIP
     """
     paths = resolve_notebooks(notebooks)
-    if check:
+    if check and corpus is not None:
         check_corpus(corpus)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -651,9 +654,11 @@ def index_html(
     n_documents: int | None,
     when: str | None = None,
     provenance: dict[str, Any] | None = None,
+    credit: str = "",
 ) -> str:
     """A plain page listing the rendered notebooks with their titles, corpus, run date and
-    provenance (:func:`provenance_html`), and each page's table files."""
+    provenance (:func:`provenance_html`), and each page's table files; ``credit`` is
+    trusted HTML (:func:`wikinews_credit_html`) shown under the corpus."""
     esc = html.escape
     when = when or run_date()
     plural = "" if n_documents == 1 else "s"
@@ -696,6 +701,7 @@ td.files a {{ margin-right: .5em; font-size: .85em; }}
 <dt>Corpus</dt><dd id="corpus"><code>{esc(corpus)}</code>{esc(docs)}</dd>
 <dt>Run date</dt><dd id="run-date">{esc(when)}</dd>
 </dl>
+{credit}
 <table id="pages">
 <thead><tr><th>Notebook</th><th>File</th><th>Status</th><th>Tables as files</th></tr></thead>
 <tbody>
@@ -710,6 +716,50 @@ notebooks ran. To explore further, open the notebooks in JupyterLab.</p>
 """
 
 
+#: What the index and provenance call the default corpus.
+EXAMPLES_LABEL = "the examples: data/ (the seed article) and the Wikinews sample"
+
+
+def wikinews_credit_html() -> str:
+    """The credit Wikinews' licence asks for, as HTML for the top of a page (constants only).
+
+    >>> "CC BY 2.5" in wikinews_credit_html()
+    True
+    """
+    from kit.datasets import WIKINEWS_LICENCE, WIKINEWS_LICENCE_URL
+
+    esc = html.escape
+    return (
+        '<p class="kit-credit" id="credit"><b>Texts:</b> the Wikinews articles shown here are '
+        f'from <a href="https://en.wikinews.org/">Wikinews</a>, licensed '
+        f'<a href="{esc(WIKINEWS_LICENCE_URL)}">{esc(WIKINEWS_LICENCE)}</a>; each '
+        "article's address is in the <code>url</code> column of the documents table and its "
+        "credit line in <code>attribution</code>.</p>"
+    )
+
+
+def examples_summary() -> tuple[str, int | None, str]:
+    """``(label, documents, credit HTML)`` of the default corpus, the examples.
+
+    Without the Wikinews sample (offline, no mirror) the notebooks fall back to the seed
+    article: no credit then, and the label says why.
+    """
+    from kit.datasets import DatasetError, wikinews
+    from kit.io.corpus import load
+
+    seed = REPO_ROOT / "data"
+    n_seed = len(load(seed)) if seed.is_dir() else 0
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            n_wiki = len(wikinews())
+    except DatasetError as exc:
+        return f"{EXAMPLES_LABEL} (not available: {exc})", n_seed, ""
+    return EXAMPLES_LABEL, n_seed + n_wiki, wikinews_credit_html()
+
+
 def table_files(out: Path, stem: str) -> list[str]:
     """The files in ``<out>/<stem>_tables/``, as links relative to the pages, sorted."""
     folder = out / f"{stem}{FILES_SUFFIX}"
@@ -721,7 +771,7 @@ def table_files(out: Path, stem: str) -> list[str]:
 def render_notebooks(
     notebooks: Sequence[str | os.PathLike] | None = None,
     *,
-    corpus: str | os.PathLike,
+    corpus: str | os.PathLike | None = None,
     out: str | os.PathLike,
     no_input: bool = False,
     self_contained: bool = False,
@@ -740,9 +790,12 @@ def render_notebooks(
     copying them to ``<out>/_static/``. Raises :class:`CorpusError` (an unusable
     corpus) or :class:`~kit.present.assets.AssetsMissing` (no offline widget
     files and not ``allow_cdn``) before running anything. ``command`` is recorded
-    in the provenance shown on every page.
+    in the provenance shown on every page. ``corpus=None`` renders the notebooks on
+    their default corpus, the examples (the seed article and the Wikinews sample, whose
+    licence credit then heads every page and the index).
 
     >>> pages = render_notebooks(["02_actors"], corpus="data/", out="out/site")  # doctest: +SKIP
+    >>> pages = render_notebooks(out="out/site")   # the examples   # doctest: +SKIP
     """
     import nbformat
 
@@ -750,7 +803,14 @@ def render_notebooks(
 
     say = log or (lambda msg: print(msg, file=sys.stderr))
     paths = resolve_notebooks(notebooks)
-    docs = check_corpus(corpus)
+    if corpus is None:
+        corpus_label, n_documents, credit = examples_summary()
+    else:
+        corpus_label, n_documents, credit = (
+            str(Path(corpus).resolve()),
+            len(check_corpus(corpus)),
+            "",
+        )
     if not allow_cdn:
         find_widget_files()  # fail now, not after running every notebook
     out = Path(out)
@@ -780,7 +840,7 @@ def render_notebooks(
     info = about(
         model=(parameters or {}).get("MODEL"),
         command=command,
-        parameters={"corpus": str(Path(corpus).resolve()), **(parameters or {})},
+        parameters={"corpus": corpus_label, **(parameters or {})},
     )
     pages = []
     for nb_path, (executed, err) in results.items():
@@ -792,7 +852,7 @@ def render_notebooks(
             assets=assets,
             no_input=no_input,
             title=title,
-            header=provenance_html(info, files=files),
+            header=credit + provenance_html(info, files=files),
             notebook_name=nb_path.name,
         )
         target.write_text(body, encoding="utf-8")
@@ -811,9 +871,10 @@ def render_notebooks(
     index.write_text(
         index_html(
             pages,
-            corpus=str(Path(corpus).resolve()),
-            n_documents=len(docs),
+            corpus=corpus_label,
+            n_documents=n_documents,
             provenance=info,
+            credit=credit,
         ),
         encoding="utf-8",
     )

@@ -1,13 +1,21 @@
-"""Views over an analysis: the statement timeline.
+"""Views over an analysis: tables researchers compare, and the statement timeline.
 
 >>> tl = timeline(result)                      # doctest: +SKIP
 >>> tl.attrs["left_out"], tl.attrs["window"]   # doctest: +SKIP
 (3, ('2016-06-04', '2018-06-05'))
 >>> display(timeline_note(tl))                 # doctest: +SKIP
+>>> actors_by(result.mentions, result.documents, by="month")   # doctest: +SKIP
+
+Every view is a pure function of the tables (DataFrames in, a DataFrame out):
+:func:`actors_by` (actors per month or outlet), :func:`who_cites_whom` (sources per
+outlet), :func:`source_mix_over_time` (named / anonymous / document shares per month),
+:func:`stance_by_source_type`, :func:`quantities_by_object` ("how many deaths, injuries,
+dollars") and :func:`statements` (who said what when, clipped to the corpus window).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kit.extract.time import resolve as tr
@@ -248,3 +256,329 @@ def _timeline_rows(analysis: Any) -> pd.DataFrame:
     return out.sort_values(["date", "doc_id", "start", "kind"], kind="stable").reset_index(
         drop=True
     )
+
+
+# ------------------------------------------------------------ corpus views --
+
+#: The ``documents`` columns a view can group by, besides a documents column itself.
+PERIODS = {"month": "M", "year": "Y", "week": "W"}
+
+#: ``source_type`` -> the class researchers compare: named, anonymous, document, unresolved.
+SOURCE_CLASS = {
+    "named_person": "named",
+    "named_organisation": "named",
+    "media": "named",
+    "anonymous": "anonymous",
+    "document": "document",
+    "social_media": "document",
+    "pronoun": "unresolved",
+}
+SOURCE_CLASSES = ("named", "anonymous", "document", "unresolved", "other")
+
+
+def source_class(source_type: Any) -> str:
+    """The comparison class of a ``source_type`` (``other`` for anything unlisted).
+
+    >>> [source_class(t) for t in ("named_person", "media", "social_media", "pronoun", None)]
+    ['named', 'named', 'document', 'unresolved', 'other']
+    """
+    return SOURCE_CLASS.get(source_type, "other") if isinstance(source_type, str) else "other"
+
+
+def document_groups(documents: pd.DataFrame, by: str) -> pd.Series:
+    """The group of each document (indexed by ``doc_id``): a period of its date or a column.
+
+    ``by`` is ``"month"``, ``"year"``, ``"week"`` or a documents column (``"source"``: the
+    outlet). Missing values become ``"(unknown)"``; periods print as ``2019-03``.
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2019-03-02", None]})
+    >>> document_groups(docs, "month").tolist()
+    ['2019-03', '(unknown)']
+    """
+    import pandas as pd
+
+    ids = documents["doc_id"].astype(str)
+    if by in PERIODS:
+        dates = pd.to_datetime(documents["date"], errors="coerce", utc=True).dt.tz_localize(None)
+        groups = dates.dt.to_period(PERIODS[by]).astype(str).where(dates.notna(), "(unknown)")
+    elif by in documents.columns:
+        groups = documents[by].astype("string").fillna("(unknown)")
+        groups = groups.where(groups.str.strip() != "", "(unknown)").astype(str)
+    else:
+        raise ValueError(f"by must be one of {sorted(PERIODS)} or a documents column, not {by!r}")
+    return pd.Series(groups.to_numpy(), index=ids.to_numpy(), name=by)
+
+
+def _order_columns(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Periods in time order ("(unknown)" last), other groups largest first."""
+    cols = list(table.columns)
+    if by in PERIODS:
+        cols = sorted(c for c in cols if c != "(unknown)") + [c for c in cols if c == "(unknown)"]
+    else:
+        cols = list(table.sum().sort_index().sort_values(ascending=False, kind="stable").index)
+    return table[cols]
+
+
+def actors_by(
+    mentions: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    by: str = "month",
+    top: int = 15,
+) -> pd.DataFrame:
+    """How many documents of each group mention each of the ``top`` actors.
+
+    Rows: actors, most documents first; columns: the groups (months in order, or outlets
+    largest first), then ``documents`` (the actor's total). ``by`` as in
+    :func:`document_groups`.
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...                      "date": ["2019-01-05", "2019-01-20", "2019-02-01"]})
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "actor": ["UN", "UN", "UN", "Iran"]})
+    >>> actors_by(m, docs, by="month")  # doctest: +NORMALIZE_WHITESPACE
+    month  2019-01  2019-02  documents
+    actor
+    UN           2        0          2
+    Iran         0        1          1
+    """
+    import pandas as pd
+
+    if mentions is None or len(mentions) == 0 or "actor" not in mentions:
+        return pd.DataFrame(columns=["documents"]).rename_axis(index="actor", columns=by)
+    groups = document_groups(documents, by)
+    m = mentions.dropna(subset=["actor"])[["doc_id", "actor"]].astype(str).drop_duplicates()
+    m = m.assign(group=m["doc_id"].map(groups).fillna("(unknown)"))
+    totals = m.groupby("actor").size()
+    order = totals.sort_index().sort_values(ascending=False, kind="stable").head(top).index
+    table = pd.crosstab(m["actor"], m["group"]).reindex(order).fillna(0).astype(int)
+    table = _order_columns(table, by)
+    table.columns.name = by
+    table["documents"] = totals.reindex(order).astype(int)
+    return table
+
+
+def quoted_sources(attributions: pd.DataFrame) -> pd.DataFrame:
+    """The attributions with a source someone can be named for, with a ``source`` column.
+
+    Left out: unresolved pronouns (``source_type == "pronoun"``) and relations without a
+    source. ``source`` is the resolved actor, else the source as written;
+    ``source_class`` is :func:`source_class` of the type.
+    """
+    if attributions is None or len(attributions) == 0:
+        import pandas as pd
+
+        return pd.DataFrame(columns=["doc_id", "source", "source_type", "source_class"])
+    a = attributions[attributions["source_type"].ne("pronoun")]
+    actor = a["source_actor"] if "source_actor" in a else a["source_text"]
+    a = a.assign(
+        source=actor.where(actor.notna() & actor.astype(str).ne(""), a["source_text"]),
+        source_class=a["source_type"].map(source_class),
+    )
+    return a[a["source"].notna() & a["source"].astype(str).str.strip().ne("")]
+
+
+def who_cites_whom(
+    attributions: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    by: str = "source",
+    top: int = 20,
+) -> pd.DataFrame:
+    """Statements per source (rows) and outlet or period (columns), most quoted first.
+
+    Sources as in :func:`quoted_sources` (unresolved pronouns left out); columns as
+    in :func:`actors_by`, then ``source_type`` (the most frequent type of that source) and
+    ``statements`` (its total).
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Herald", "Times"]})
+    >>> att = pd.DataFrame({"doc_id": ["a", "a", "b", "b"],
+    ...     "source_text": ["she", "officials", "Berg", "he"],
+    ...     "source_actor": ["Anna Berg", None, "Anna Berg", None],
+    ...     "source_type": ["named_person", "anonymous", "named_person", "pronoun"]})
+    >>> who_cites_whom(att, docs)  # doctest: +NORMALIZE_WHITESPACE
+    source     Herald  Times   source_type  statements
+    source
+    Anna Berg       1      1  named_person           2
+    officials       1      0     anonymous           1
+    """
+    import pandas as pd
+
+    q = quoted_sources(attributions)
+    if q.empty:
+        return pd.DataFrame(columns=["source_type", "statements"]).rename_axis(index="source")
+    groups = document_groups(documents, by)
+    q = q.assign(
+        group=q["doc_id"].astype(str).map(groups).fillna("(unknown)"),
+        source=q["source"].astype(str),
+    )
+    totals = q.groupby("source").size()
+    order = totals.sort_index().sort_values(ascending=False, kind="stable").head(top).index
+    table = pd.crosstab(q["source"], q["group"]).reindex(order).fillna(0).astype(int)
+    table = _order_columns(table, by)
+    table.columns.name = by
+    kinds = q.groupby("source")["source_type"].agg(
+        lambda s: s.value_counts().sort_index().idxmax() if s.notna().any() else None
+    )
+    table["source_type"] = kinds.reindex(order)
+    table["statements"] = totals.reindex(order).astype(int)
+    return table
+
+
+def source_mix_over_time(
+    attributions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "month"
+) -> pd.DataFrame:
+    """Per month (or ``by``): statements and the share of each source class.
+
+    Columns: ``statements``, then the share (0–1) of ``named``, ``anonymous``,
+    ``document``, ``unresolved`` (pronouns nobody was found for) and ``other``.
+
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2019-01-05", "2019-02-01"]})
+    >>> att = pd.DataFrame({"doc_id": ["a", "a", "b"],
+    ...     "source_type": ["named_person", "anonymous", "document"]})
+    >>> source_mix_over_time(att, docs)[["statements", "named", "anonymous", "document"]]  # doctest: +NORMALIZE_WHITESPACE
+             statements  named  anonymous  document
+    month
+    2019-01           2    0.5        0.5       0.0
+    2019-02           1    0.0        0.0       1.0
+    """
+    import pandas as pd
+
+    cols = ["statements", *SOURCE_CLASSES]
+    if attributions is None or len(attributions) == 0:
+        return pd.DataFrame(columns=cols).rename_axis(index=by)
+    groups = document_groups(documents, by)
+    a = pd.DataFrame(
+        {
+            "group": attributions["doc_id"].astype(str).map(groups).fillna("(unknown)"),
+            "cls": attributions["source_type"].map(source_class),
+        }
+    )
+    counts = pd.crosstab(a["group"], a["cls"]).reindex(columns=list(SOURCE_CLASSES), fill_value=0)
+    share = counts.div(counts.sum(axis=1), axis=0)
+    share.insert(0, "statements", counts.sum(axis=1))
+    share = share.loc[_order_columns(share.T, by).columns] if by in PERIODS else share
+    share.index.name, share.columns.name = by, None
+    return share
+
+
+def stance_by_source_type(attributions: pd.DataFrame, *, share: bool = False) -> pd.DataFrame:
+    """Statements per source class (rows) and cue stance (columns), plus ``statements``.
+
+    ``share=True`` gives each row's stances as shares (0–1) instead of counts.
+
+    >>> import pandas as pd
+    >>> att = pd.DataFrame({"source_type": ["anonymous", "anonymous", "named_person"],
+    ...                     "stance": ["neutral", "distancing", "neutral"]})
+    >>> stance_by_source_type(att)  # doctest: +NORMALIZE_WHITESPACE
+    stance     distancing  neutral  statements
+    source
+    named               0        1           1
+    anonymous           1        1           2
+    """
+    import pandas as pd
+
+    if attributions is None or len(attributions) == 0 or "stance" not in attributions:
+        return pd.DataFrame(columns=["statements"]).rename_axis(index="source")
+    a = pd.DataFrame(
+        {
+            "source": attributions["source_type"].map(source_class),
+            "stance": attributions["stance"].fillna("(none)").astype(str),
+        }
+    )
+    table = pd.crosstab(a["source"], a["stance"])
+    table = table.reindex([c for c in SOURCE_CLASSES if c in table.index])
+    totals = table.sum(axis=1)
+    if share:
+        table = table.div(totals, axis=0)
+    table["statements"] = totals
+    return table
+
+
+def quantities_by_object(
+    quantities: pd.DataFrame, *, top: int = 25, dimensions: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """How many of what: per dimension and counted object (or currency), the amounts reported.
+
+    One row per (``dimension``, ``object``) with ``mentions``, ``documents``, ``median``,
+    ``largest`` (of ``value``, or of ``si_value`` for money: the amount in its currency)
+    and an ``example`` as written. Money is grouped by currency ("dollars"), counts by
+    the counted noun ("deaths", "people"); objects are lower-cased. Largest groups first.
+    The same toll reported in several articles is one amount many times: read
+    ``median``/``largest``, never a sum.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"doc_id": ["a", "b", "b"], "text": ["12 dead", "15 deaths", "$3m"],
+    ...     "value": [12.0, 15.0, 3e6], "dimension": ["count", "count", "money"],
+    ...     "object": ["deaths", "Deaths", None], "currency": [None, None, "USD"]})
+    >>> quantities_by_object(q)[["dimension", "object", "mentions", "documents", "largest"]]
+      dimension  object  mentions  documents    largest
+    0     count  deaths         2          2       15.0
+    1     money     USD         1          1  3000000.0
+    """
+    import pandas as pd
+
+    cols = ["dimension", "object", "mentions", "documents", "median", "largest", "example"]
+    if quantities is None or len(quantities) == 0 or "value" not in quantities:
+        return pd.DataFrame(columns=cols)
+    q = quantities.assign(_v=pd.to_numeric(quantities["value"], errors="coerce"))
+    dim = q["dimension"].fillna("count").astype(str) if "dimension" in q else "count"
+    obj = q["object"].astype("string").str.strip().str.lower() if "object" in q else None
+    if "currency" in q:
+        money = q["currency"].astype("string")
+        obj = money.where(money.notna() & money.ne(""), obj)
+    q = q.assign(_dim=dim, _obj=obj)
+    q = q[q["_v"].notna() & q["_obj"].notna() & q["_obj"].ne("")]
+    if dimensions is not None:
+        q = q[q["_dim"].isin(list(dimensions))]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = q.groupby(["_dim", "_obj"], sort=True)
+    out = pd.DataFrame(
+        {
+            "mentions": grouped.size(),
+            "documents": grouped["doc_id"].nunique(),
+            "median": grouped["_v"].median(),
+            "largest": grouped["_v"].max(),
+            "example": grouped["text"].first(),
+        }
+    ).reset_index(names=["dimension", "object"])
+    out = out.sort_values(["mentions", "documents"], ascending=False, kind="stable")
+    return out.head(top).reset_index(drop=True)[cols]
+
+
+def statements(
+    analysis: Any, *, window: str | tuple[Any, Any] | None = "corpus", top: int | None = None
+) -> pd.DataFrame:
+    """Who said what when: the dated statements of :func:`timeline`, clipped the same way.
+
+    Columns: ``date``, ``source``, ``said`` (the content), ``doc_id``, ``title`` and the
+    time expression (``text``, ``value``). ``top`` keeps the statements of the ``top``
+    most quoted sources. ``.attrs`` carries ``window`` and ``left_out`` (statements only).
+
+    >>> statements(result).head()   # doctest: +SKIP
+    """
+    import pandas as pd
+
+    tl = timeline(analysis, window=window)
+    cols = ["date", "source", "said", "doc_id", "title", "text", "value", "attribution_id"]
+    rows = tl[tl["kind"] == "statement"].rename(columns={"context": "said"})
+    left = tl.attrs.get("left_out_rows")
+    left = left[left["kind"] == "statement"] if left is not None and len(left) else tl.iloc[0:0]
+    tables = analysis.tables() if hasattr(analysis, "tables") else dict(analysis)
+    docs = tables.get("documents")
+    titles = (
+        docs.set_index(docs["doc_id"].astype(str))["title"]
+        if docs is not None and "title" in docs
+        else pd.Series(dtype=object)
+    )
+    rows = rows.assign(title=rows["doc_id"].astype(str).map(titles))
+    if top is not None and len(rows):
+        keep = rows["source"].value_counts().sort_index().sort_values(ascending=False)
+        rows = rows[rows["source"].isin(keep.head(top).index)]
+    out = rows[cols].reset_index(drop=True)
+    out.attrs = {"window": tl.attrs.get("window"), "left_out": len(left), "left_out_rows": left}
+    return out

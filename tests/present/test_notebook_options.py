@@ -18,7 +18,8 @@ def test_parameters_and_setup(path):
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     assert "PROGRESS = True" in params.source and "TABLE_FILES = None" in params.source
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert "progress=PROGRESS" in code and "setup_tables(files=TABLE_FILES)" in code
+    # kit.notebook.setup passes TABLE_FILES to kit.present.tables.setup
+    assert "progress=PROGRESS" in code and "table_files=TABLE_FILES" in code
     assert "itables.show(" not in code  # every interactive table goes through show_table
     assert "show_table(" in code
 
