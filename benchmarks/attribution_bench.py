@@ -154,7 +154,7 @@ def kit_predictions(
         for r in rows.to_dict("records"):
             rel = {
                 "cue": [[int(r["cue_start"]), int(r["cue_end"])]],
-                "content": [[int(r["content_start"]), int(r["content_end"])]],
+                "content": content_spans(r),
             }
             if r["source_start"] is not None and not pd.isna(r["source_start"]):
                 rel["source"] = [[int(r["source_start"]), int(r["source_end"])]]
@@ -170,6 +170,19 @@ def kit_predictions(
         "extractors": wanted,
     }
     return preds, speed
+
+
+def content_spans(row: dict) -> list[list[int]]:
+    """The content of a table row in the scorer's format: its pieces (``content_fragments``,
+    "start-end;start-end") when it has several, else ``[[content_start, content_end]]``.
+
+    >>> content_spans({"content_start": 0, "content_end": 4, "content_fragments": "0-4;9-12"})
+    [[0, 4], [9, 12]]
+    """
+    frags = row.get("content_fragments")
+    if isinstance(frags, str) and frags:
+        return [[int(x) for x in part.split("-")] for part in frags.split(";")]
+    return [[int(row["content_start"]), int(row["content_end"])]]
 
 
 def _without_requirements(docs, attribution: str = "learned"):

@@ -119,6 +119,7 @@ def iter_analyze(
     extractors: Iterable[str] | None = None,
     aliases: Any = None,
     cues: Any = None,
+    attribution: str | None = None,
     batch_size: int = 64,
     n_process: int = 1,
     engine: str = "local",
@@ -131,14 +132,20 @@ def iter_analyze(
 
     Rows are written to ``store`` (see :func:`kit.run.store.open_store`) as each
     chunk finishes. A ``doc_id`` seen in an earlier chunk is skipped as a
-    duplicate, as :func:`kit.analyze` does within one table.
+    duplicate, as :func:`kit.analyze` does within one table. ``attribution`` is
+    ``"rules"`` (the default) or ``"learned"``, as in :func:`kit.analyze`.
     """
     from kit.run import engines
     from kit.run.parts import progress_bar
     from kit.run.store import open_store
 
     settings = Settings.make(
-        model=model, extractors=extractors, aliases=aliases, cues=cues, batch_size=batch_size
+        model=model,
+        extractors=extractors,
+        aliases=aliases,
+        cues=cues,
+        batch_size=batch_size,
+        attribution=attribution,
     )
     the_store = open_store(store, source=source if _is_path(source) else None)
     report = report if report is not None else StreamReport(store=None)

@@ -128,3 +128,76 @@ def test_modes_agree_on_offsets():
         table = analyze_texts(text, attribution=mode)
         assert len(table) >= 2
         check_contract(table, {"d0": text})
+
+
+def test_content_fragments_column():
+    text = (
+        "“The plan will fail,” the minister said on Monday, “and nobody will be surprised.” "
+        "Officials said the talks stalled."
+    )
+    for mode in ("learned", "rules"):
+        table = analyze_texts(text, attribution=mode)
+        check_contract(table, {"d0": text})
+        assert "content_fragments" in table.columns
+        for r in table.to_dict("records"):
+            frags = r["content_fragments"]
+            if frags is None or pd.isna(frags):
+                continue
+            pieces = [tuple(int(x) for x in p.split("-")) for p in frags.split(";")]
+            assert len(pieces) >= 2 and pieces == sorted(pieces)
+            assert (r["content_start"], r["content_end"]) in pieces
+            for a, b in pieces:  # pieces never hold the cue
+                assert b <= r["cue_start"] or a >= r["cue_end"]
+    learned_table = analyze_texts(text, attribution="learned")
+    said = learned_table[learned_table.source_text == "the minister"]
+    assert len(said) == 1 and isinstance(said.content_fragments.iloc[0], str)
+
+
+def test_content_group_keeps_pieces_across_the_cue_only():
+    # the runs on both sides of the cue "he said" are one content; a run further on is not
+    assert learned.content_group([(0, 5), (8, 14)], (6, 7), (5, 6)) == [(0, 5), (8, 14)]
+    runs = [(0, 5), (8, 14), (16, 20)]  # nothing of this relation between 14 and 16
+    assert learned.content_group(runs, (6, 7), (5, 6)) == [(0, 5), (8, 14)]
+    far = learned.FRAGMENT_GAP + 10
+    assert learned.content_group([(0, 5), (far, far + 4)], (6, 7), None) == [(0, 5)]
+    assert learned.content_group([], (6, 7), None) == []
+
+
+def test_stream_passes_the_attribution_option():
+    from kit.run.stream import iter_analyze
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d0"],
+            "text": ["“We will win,” the spokeswoman said. Officials said the talks stalled."],
+            "date": [pd.Timestamp("2017-06-04")],
+            "source": [None],
+        }
+    )
+    for mode in ("learned", "rules"):
+        parts = list(
+            iter_analyze(docs, extractors=["attributions"], attribution=mode, progress=False)
+        )
+        assert [p.settings.attribution for p in parts] == [mode]
+        assert len(parts[0].attributions) >= 2
+    with pytest.raises(ValueError, match="attribution"):
+        next(iter_analyze(docs, extractors=["attributions"], attribution="neural"))
+
+
+def test_cli_attribution_option(capsys):
+    from kit.cli import analyze_kwargs, build_parser
+    from kit.extract.sourcing.extractor import ATTRIBUTION_MODES
+
+    parser = build_parser()
+    args = parser.parse_args(["analyze", "corpus/", "--attribution", "learned"])
+    assert analyze_kwargs(args)["attribution"] == "learned"
+    assert "attribution" not in analyze_kwargs(parser.parse_args(["analyze", "corpus/"]))
+    with pytest.raises(SystemExit) as exc:
+        parser.parse_args(["analyze", "corpus/", "--attribution", "neural"])
+    assert exc.value.code == 2
+    choices = next(
+        a.choices
+        for a in parser._subparsers._group_actions[0].choices["analyze"]._actions
+        if a.dest == "attribution"
+    )
+    assert set(choices) == set(ATTRIBUTION_MODES)

@@ -332,6 +332,7 @@ def _rows(
                 "content": text[cs:ce],
                 "content_start": cs,
                 "content_end": ce,
+                "content_fragments": ";".join(f"{a}-{b}" for a, b in rel.fragments) or None,
                 "direct": rel.direct,
                 "mixed": rel.mixed,
                 "source_type": found_source.type,

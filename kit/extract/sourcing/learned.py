@@ -30,9 +30,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.extract.sourcing.cues import Cue, CueLexicon
+from kit.extract.sourcing.filters import _FUNCTION_POS
 from kit.extract.sourcing.quotes import QuoteMap
 from kit.extract.sourcing.relations import _cue_extent
-from kit.extract.sourcing.spans import _apply_quotes, _is_scare, _Rel, _strip
+from kit.extract.sourcing.spans import (
+    _apply_quotes,
+    _is_scare,
+    _person_before,
+    _person_span,
+    _Rel,
+    _strip,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -50,6 +58,21 @@ MAX_REACH = 120
 CONTENT_CHOICE = "nearest"
 #: Content runs this close (tokens) are one run unless the cue or the source lies between.
 MERGE_GAP = 3
+#: Longest gap (tokens) between two pieces of one content (the cue or source between them).
+FRAGMENT_GAP = 30
+#: Rules' relations added where the model has no cue: "none", "all", or the kinds named:
+#: "layout" (speaker labels, dash signatures), "adverb" (hedges: "reportedly"), "nested"
+#: (a cue inside another relation's content; costs 0.03 relation+source on dev).
+RULES_UNION = "layout-adverb"
+#: Drop relations whose content is only function words or punctuation, as the rules do
+#: (their other filters, idioms and counted amounts, cost 0.001 relation+source on dev).
+NOT_ATTRIBUTION = True
+#: Take the audience into the cue ("told reporters"), as the rules do (PolNeAR leaves it out).
+AUDIENCE_CUE = True
+#: A title subject with a name before it ("Col. Ryan Dillon, spokesman …, told") is the name.
+PERSON_REPAIR = True
+#: Widen content pieces to whole quotations they start or end in.
+QUOTE_WIDEN = True
 #: Longest sentence (tokens) given to the cue model in one piece.
 MAX_SEQ = 400
 #: The cue model uses the first features of each token (the rest serve the role model).
@@ -95,7 +118,13 @@ class DocFeatures:
     sent_of: list[int]
     sents: list[tuple[int, int]]
     para_of: list[int]
+    qmap: Any = None
     rules_by_token: dict[int, _Rel] = field(default_factory=dict)
+    #: character offset and lower-case lemma of each token
+    idx: list[int] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    #: per-token parts of the role features, filled on first use (see ``_role_const``)
+    role_const: list = field(default_factory=list)
 
 
 def _char_flags(text: str, qmap: QuoteMap) -> tuple[bytearray, set[int], set[int]]:
@@ -113,13 +142,23 @@ def _char_flags(text: str, qmap: QuoteMap) -> tuple[bytearray, set[int], set[int
     return inside, opens, closes
 
 
+_WRAP = 1 << 64
+_HALF = 1 << 63
+
+
 def doc_features(
     doc: Doc, text: str, lex: CueLexicon, qmap: QuoteMap, rules: list[_Rel]
 ) -> DocFeatures:
     """Token features of ``doc`` for both models (``rules``: the rules' relations).
 
+    Read from the parse's arrays in one pass (no per-token ``Token`` objects); the
+    feature strings of a word, lemma or tag are built once per document.
+
     >>> # see kit.extract.sourcing.learned.learned_relations for a full example
     """
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
     inside, opens, closes = _char_flags(text, qmap)
     n = len(doc)
     rule_cue = ["O"] * n
@@ -129,63 +168,97 @@ def doc_features(
         span = doc.char_span(*rel.cue, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        for k, tok in enumerate(span):
-            rule_cue[tok.i] = "B" if k == 0 else "I"
-            by_token[tok.i] = rel
+        for k in range(span.start, span.end):
+            rule_cue[k] = "B" if k == span.start else "I"
+            by_token[k] = rel
         for role, sp in (("S", rel.source), ("C", rel.content)):
             if sp is None:
                 continue
             part = doc.char_span(*sp, alignment_mode="expand")
-            for tok in part if part is not None else ():
-                if not rule_role[tok.i]:
-                    rule_role[tok.i] = role
+            for k in range(part.start, part.end) if part is not None else ():
+                if not rule_role[k]:
+                    rule_role[k] = role
+    cols = doc.to_array([LOWER, LEMMA, ORTH, POS, TAG, DEP, ENT_TYPE, HEAD, SENT_START, IDX])
+    lows_h, lemmas_h, orths_h, pos_ids, tags_h, deps_h, ents_h, heads, starts, idxs = (
+        cols[:, k].tolist() if n else [] for k in range(10)
+    )
+    # HEAD and SENT_START are signed values in an unsigned array
+    heads = [h - _WRAP if h >= _HALF else h for h in heads]
+    starts = [st - _WRAP if st >= _HALF else st for st in starts]
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {}
+
+    def s_of(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = strings[h] if h else ""
+        return v
+
+    words = [s_of(h) for h in lows_h]
+    lemmas = [s_of(h).lower() for h in lemmas_h]
+    poses = [POS_NAMES.get(p, "") for p in pos_ids]
+    deps = [s_of(h) for h in deps_h]
+    heads = [i + h for i, h in enumerate(heads)]
+    sent_start = [st == 1 for st in starts]
+    if n:
+        sent_start[0] = True
     sents = [(s.start, s.end) for s in doc.sents]
     sent_of = [0] * n
     for k, (a, b) in enumerate(sents):
-        for i in range(a, b):
-            sent_of[i] = k
+        sent_of[a:b] = [k] * (b - a)
     para_of = [0] * n
     para = 0
-    for tok in doc:
-        para_of[tok.i] = para
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    for i in range(n):
+        para_of[i] = para
+        if "\n" in text[idxs[i] : idxs[i + 1] if i + 1 < n else len(text)]:
             para += 1
-    words = [t.lower_ for t in doc]
-    poses = [t.pos_ for t in doc]
+    kids: list[set[str]] = [set() for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i and deps[i] in _KID_DEPS:
+            kids[h].add(deps[i])
+    shapes: dict[int, str] = {}
     base: list[list[str]] = []
     in_quote: list[bool] = []
     quote_edge: list[str] = []
-    for tok in doc:
-        i = tok.i
+    kinds: dict[tuple[str, str, str], str] = {}
+    for i in range(n):
         low = words[i]
-        lemma = tok.lemma_.lower()
-        kind = ""
-        if lex.verb(lemma) is not None and tok.pos_ in ("VERB", "AUX"):
-            kind = "verb"
-        elif lemma in lex.nouns and tok.pos_ in ("NOUN", "PROPN"):
-            kind = "noun"
-        elif low in lex.adverbs:
-            kind = "adv"
-        elif low == "according":
-            kind = "acc"
-        q = bool(inside[tok.idx])
-        edge = "open" if tok.idx in opens else "close" if tok.idx in closes else ""
+        lemma = lemmas[i]
+        pos = poses[i]
+        kind = kinds.get((lemma, pos, low))
+        if kind is None:
+            kind = ""
+            if lex.verb(lemma) is not None and pos in ("VERB", "AUX"):
+                kind = "verb"
+            elif lemma in lex.nouns and pos in ("NOUN", "PROPN"):
+                kind = "noun"
+            elif low in lex.adverbs:
+                kind = "adv"
+            elif low == "according":
+                kind = "acc"
+            kinds[(lemma, pos, low)] = kind
+        idx = idxs[i]
+        q = bool(inside[idx])
+        edge = "open" if idx in opens else "close" if idx in closes else ""
         in_quote.append(q)
         quote_edge.append(edge)
-        head = tok.head
+        h = heads[i]
+        shape = shapes.get(orths_h[i])
+        if shape is None:
+            shape = shapes[orths_h[i]] = _shape(s_of(orths_h[i]))
         f = [
             "w=" + low,
             "l=" + lemma,
-            "p=" + tok.pos_,
-            "t=" + tok.tag_,
-            "d=" + tok.dep_,
-            "sh=" + _shape(tok.text),
+            "p=" + pos,
+            "t=" + s_of(tags_h[i]),
+            "d=" + deps[i],
+            "sh=" + shape,
             "s3=" + low[-3:],
-            "hl=" + head.lemma_.lower(),
-            "hd=" + head.dep_,
-            "hp=" + head.pos_,
-            "e=" + tok.ent_type_,
-            "q=" + str(int(q)),
+            "hl=" + lemmas[h],
+            "hd=" + deps[h],
+            "hp=" + poses[h],
+            "e=" + s_of(ents_h[i]),
+            "q=1" if q else "q=0",
             "qe=" + edge,
             "cv=" + kind,
             "rc=" + rule_cue[i],
@@ -196,10 +269,11 @@ def doc_features(
             "p+1=" + (poses[i + 1] if i + 1 < n else "</s>"),
             "p-2=" + (poses[i - 2] if i > 1 else "<s>"),
             "p+2=" + (poses[i + 2] if i + 2 < n else "</s>"),
-            "ss=" + str(int(tok.is_sent_start or False)),
-            "se=" + str(int(i + 1 == n or bool(doc[i + 1].is_sent_start))),
+            "ss=1" if sent_start[i] else "ss=0",
+            "se=1" if i + 1 == n or sent_start[i + 1] else "se=0",
         ]
-        f += ["k=" + dep for dep in sorted({c.dep_ for c in tok.children} & _KID_DEPS)]
+        if kids[i]:
+            f += ["k=" + dep for dep in sorted(kids[i])]
         base.append(f)
     return DocFeatures(
         doc=doc,
@@ -211,25 +285,62 @@ def doc_features(
         sent_of=sent_of,
         sents=sents,
         para_of=para_of,
+        qmap=qmap,
         rules_by_token=by_token,
+        idx=idxs,
+        lemmas=lemmas,
     )
 
 
 def cue_sequences(df: DocFeatures) -> list[tuple[int, int, list[list[str]]]]:
     """``(start, end, features)`` per sentence (long ones in pieces) for the cue model."""
     out = []
+    lemmas = df.lemmas
+    prev = {w: "l-1=" + w for w in set(lemmas)}
+    nxt = {w: "l+1=" + w for w in prev}
+    both: dict[tuple[str, str], str] = {}
     for a, b in df.sents:
         for s in range(a, b, MAX_SEQ):
             e = min(b, s + MAX_SEQ)
             feats = []
             for i in range(s, e):
-                f = df.base[i][:_CUE_BASE]
-                f.append("l-1=" + (df.base[i - 1][1][2:] if i > s else "<s>"))
-                f.append("l+1=" + (df.base[i + 1][1][2:] if i + 1 < e else "</s>"))
-                f.append("cv|rc=" + f[13][3:] + "|" + f[14][3:])
+                b_i = df.base[i]
+                f = b_i[:_CUE_BASE]
+                f.append(prev[lemmas[i - 1]] if i > s else "l-1=<s>")
+                f.append(nxt[lemmas[i + 1]] if i + 1 < e else "l+1=</s>")
+                key = (b_i[13], b_i[14])
+                cr = both.get(key)
+                if cr is None:
+                    cr = both[key] = "cv|rc=" + b_i[13][3:] + "|" + b_i[14][3:]
+                f.append(cr)
                 feats.append(f)
             out.append((s, e, feats))
     return out
+
+
+def _role_const(df: DocFeatures) -> list[tuple[list[str], str, tuple[list[str], ...], str]]:
+    """Per token, what the role model sees whatever the cue: its base features, its
+    quotation flag, its side-dependent features (left, right, cue) and its dependency."""
+    out = []
+    cache = _SIDES
+    for b in df.base:
+        key = (b[2], b[10], b[12])
+        sides = cache.get(key)
+        if sides is None:
+            pos, ent, edge = b[2][2:], b[10][2:], b[12][3:]
+            sides = cache[key] = tuple(
+                [
+                    "p|side=" + pos + "|" + sd,
+                    "e|side=" + ent + "|" + sd,
+                    "qe|side=" + edge + "|" + sd,
+                ]
+                for sd in "LRC"
+            )
+        out.append((b[:15] + [b[16], b[17], b[18], b[19], b[23]], b[11][2:], sides, b[4][2:]))
+    return out
+
+
+_SIDES: dict[tuple[str, str, str], tuple[list[str], ...]] = {}
 
 
 _BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"), (20, "11-20"))
@@ -246,11 +357,24 @@ def _bucket(d: int) -> str:
     return ("-" if d < 0 else "+") + name
 
 
-def role_window(df: DocFeatures, c0: int, c1: int) -> tuple[int, int]:
+_FAR = 200
+_DIST = {d: "dist=" + _bucket(d) for d in range(-_FAR, _FAR + 1)}
+_SIDE = ("side=L", "side=R", "side=C")
+_SO = {k: "so=" + str(k) for k in range(-5, 6)}
+_RULE = tuple(
+    tuple(("rule=" + rr, "rule|side=" + rr + "|" + sd) for sd in "LRC") for rr in ("", "S", "C")
+)
+_CQ = {a: {b: "cq|q=" + a + "|" + b for b in "01"} for a in "01"}
+_PAIRS: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+
+def role_window(
+    df: DocFeatures, c0: int, c1: int, before: int = WINDOW_BEFORE, after: int = WINDOW_AFTER
+) -> tuple[int, int]:
     """Token range the role model labels for the cue tokens ``[c0, c1)``."""
     k = df.sent_of[c0]
-    lo_s = max(0, k - WINDOW_BEFORE)
-    hi_s = min(len(df.sents) - 1, df.sent_of[max(c0, c1 - 1)] + WINDOW_AFTER)
+    lo_s = max(0, k - before)
+    hi_s = min(len(df.sents) - 1, df.sent_of[max(c0, c1 - 1)] + after)
     lo = max(df.sents[lo_s][0], c0 - MAX_REACH)
     hi = min(df.sents[hi_s][1], c1 + MAX_REACH)
     return lo, hi
@@ -265,10 +389,12 @@ def cue_root(doc: Doc, c0: int, c1: int) -> Token:
     return doc[c0]
 
 
-def role_features(df: DocFeatures, c0: int, c1: int) -> tuple[int, int, list[list[str]]]:
+def role_features(
+    df: DocFeatures, c0: int, c1: int, window: tuple[int, int] | None = None
+) -> tuple[int, int, list[list[str]]]:
     """``(start, end, features)`` of the window around the cue ``[c0, c1)`` for the role model."""
     doc = df.doc
-    lo, hi = role_window(df, c0, c1)
+    lo, hi = window or role_window(df, c0, c1)
     root = cue_root(doc, c0, c1)
     # which dependent of the cue root (or of its head) each token hangs from
     under: dict[int, str] = {}
@@ -292,52 +418,57 @@ def role_features(df: DocFeatures, c0: int, c1: int) -> tuple[int, int, list[lis
     r_src = r_con = None
     if rule is not None:
         r_src, r_con = rule.source, rule.content
-    cue_lemma = root.lemma_.lower()
     cue_dep = root.dep_
-    cue_q = str(int(df.in_quote[root.i]))
+    cue_q = "1" if df.in_quote[root.i] else "0"
     ksent = df.sent_of[c0]
     kpara = df.para_of[c0]
+    const = df.role_const
+    if not const:
+        const.extend(_role_const(df))
+    idx, sent_of, para_of = df.idx, df.sent_of, df.para_of
+    # the strings shared by every token of this window
+    win = ["cl=" + root.lemma_.lower(), "cdep=" + cue_dep]
+    combos: dict[tuple[str, str], list[str]] = {}
+    pair = _PAIRS
     feats = []
     for i in range(lo, hi):
-        tok = doc[i]
-        b = df.base[i]
         if c0 <= i < c1:
-            side, dist = "C", 0
+            side, dist = 2, 0
         elif i < c0:
-            side, dist = "L", i - c0
+            side, dist = 0, i - c0
         else:
-            side, dist = "R", i - (c1 - 1)
+            side, dist = 1, i - (c1 - 1)
         dep_rel = under.get(i) or above.get(i) or "none"
-        rr = ""
-        if r_src and r_src[0] <= tok.idx < r_src[1]:
-            rr = "S"
-        elif r_con and r_con[0] <= tok.idx < r_con[1]:
-            rr = "C"
-        sent_off = df.sent_of[i] - ksent
-        f = b[:15] + [
-            "side=" + side,
-            "dist=" + _bucket(dist),
-            "so=" + str(sent_off),
-            "samep=" + str(int(df.para_of[i] == kpara)),
-            "rel=" + dep_rel,
-            "rel|side=" + dep_rel + "|" + side,
-            "rule=" + rr,
-            "rule|side=" + rr + "|" + side,
-            "cl=" + cue_lemma,
-            "cdep=" + cue_dep,
-            "cdep|side|rel=" + cue_dep + "|" + side + "|" + dep_rel,
-            "cq|q=" + cue_q + "|" + b[11][2:],
-            "p|side=" + b[2][2:] + "|" + side,
-            "d|rel=" + b[4][2:] + "|" + dep_rel,
-            "e|side=" + b[10][2:] + "|" + side,
-            "w-1=" + b[16][4:],
-            "w+1=" + b[17][4:],
-            "p-1=" + b[18][4:],
-            "p+1=" + b[19][4:],
-            b[23],
-            "qe|side=" + b[12][3:] + "|" + side,
-            "rel|q=" + dep_rel + "|" + b[11][2:],
-        ]
+        rr = 0
+        if r_src and r_src[0] <= idx[i] < r_src[1]:
+            rr = 1
+        elif r_con and r_con[0] <= idx[i] < r_con[1]:
+            rr = 2
+        key = (dep_rel, side)
+        by_rel = combos.get(key)
+        if by_rel is None:
+            sd = "LRC"[side]
+            by_rel = combos[key] = [
+                "rel=" + dep_rel,
+                "rel|side=" + dep_rel + "|" + sd,
+                "cdep|side|rel=" + cue_dep + "|" + sd + "|" + dep_rel,
+            ]
+        c = const[i]
+        q = c[1]
+        f = c[0] + c[2][side] + by_rel + win
+        f.append(_SIDE[side])
+        f.append(_DIST[dist] if -_FAR <= dist <= _FAR else _bucket(dist))
+        f.append(_SO.get(sent_of[i] - ksent) or "so=" + str(sent_of[i] - ksent))
+        f.append("samep=1" if para_of[i] == kpara else "samep=0")
+        f += _RULE[rr][side]
+        f.append(_CQ[cue_q][q])
+        rq = pair.get((dep_rel, q, c[3]))
+        if rq is None:
+            rq = pair[(dep_rel, q, c[3])] = (
+                "d|rel=" + c[3] + "|" + dep_rel,
+                "rel|q=" + dep_rel + "|" + q,
+            )
+        f += rq
         feats.append(f)
     return lo, hi, feats
 
@@ -452,17 +583,45 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
-def _content_span(
-    doc: Doc, text: str, runs: list[tuple[int, int]], cue: tuple[int, int]
-) -> tuple[int, int] | None:
-    """One character span for the content runs: the longest run (the table holds one span)."""
-    if not runs:
-        return None
+def _main_run(runs: list[tuple[int, int]], cue: tuple[int, int]) -> tuple[int, int]:
+    """The content run a relation keeps as ``content`` (see :data:`CONTENT_CHOICE`)."""
     if CONTENT_CHOICE == "nearest":
-        a, b = min(runs, key=lambda r: (min(abs(r[0] - cue[1]), abs(r[1] - cue[0])), r[0]))
-    else:
-        a, b = max(runs, key=lambda r: (r[1] - r[0], -abs(r[0] - cue[0])))
-    return _strip(text, _chars(doc, a, b))
+        return min(runs, key=lambda r: (min(abs(r[0] - cue[1]), abs(r[1] - cue[0])), r[0]))
+    return max(runs, key=lambda r: (r[1] - r[0], -abs(r[0] - cue[0])))
+
+
+def _interrupts(gap: tuple[int, int], parts: list[tuple[int, int] | None]) -> bool:
+    """Whether the token gap holds one of ``parts`` (the cue, the source)."""
+    return any(p is not None and p[0] < gap[1] and p[1] > gap[0] for p in parts)
+
+
+def content_group(
+    runs: list[tuple[int, int]], cue: tuple[int, int], source: tuple[int, int] | None
+) -> list[tuple[int, int]]:
+    """The main content run and the runs it continues in across its own cue or source.
+
+    "“X,” he said, “Y.”": the runs on both sides of "he said" are one content.
+
+    >>> content_group([(0, 4), (7, 12), (30, 33)], (5, 6), (4, 5))
+    [(0, 4), (7, 12)]
+    """
+    if not runs:
+        return []
+    runs = sorted(runs)
+    k = runs.index(_main_run(runs, cue))
+    lo = hi = k
+    parts = [cue, source]
+    while lo > 0:
+        gap = (runs[lo - 1][1], runs[lo][0])
+        if gap[1] - gap[0] > FRAGMENT_GAP or not _interrupts(gap, parts):
+            break
+        lo -= 1
+    while hi + 1 < len(runs):
+        gap = (runs[hi][1], runs[hi + 1][0])
+        if gap[1] - gap[0] > FRAGMENT_GAP or not _interrupts(gap, parts):
+            break
+        hi += 1
+    return runs[lo : hi + 1]
 
 
 def _entry(root: Token, lex: CueLexicon, c0: int, c1: int) -> tuple[str, Cue]:
@@ -484,6 +643,30 @@ def _entry(root: Token, lex: CueLexicon, c0: int, c1: int) -> tuple[str, Cue]:
     return lemma, Cue(lemma=lemma, kind=kind)
 
 
+def _widen(
+    piece: tuple[int, int], qmap: QuoteMap, text: str, keep_out: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """A content piece that ends or starts inside a quotation, widened to the whole quotation
+    (never over the cue or the source)."""
+    s, e = piece
+    for q in qmap.overlapping(s, e):
+        if q.warning is not None or _is_scare(q, text):
+            continue
+        if any(a < q.inner_end and b > q.inner_start for a, b in keep_out):
+            continue
+        s, e = min(s, q.inner_start), max(e, q.inner_end)
+    return _strip(text, (s, e)) or piece
+
+
+def _function_words_only(rel: _Rel, doc: Doc) -> bool:
+    """Whether every piece of the content is function words and punctuation ("“““ and ”””")."""
+    for a, b in rel.fragments or [rel.content]:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and any(t.pos_ not in _FUNCTION_POS for t in span):
+            return False
+    return True
+
+
 def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     doc, text = df.doc, df.text
     c0, c1 = p.cue
@@ -491,20 +674,48 @@ def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     cue = _chars(doc, c0, c1)
     lemma, entry = _entry(root, lex, c0, c1)
     rule = df.rules_by_token.get(root.i)
-    content = _content_span(doc, text, p.content, p.cue)
+    group = content_group(p.content, p.cue, p.source)
+    pieces = [x for x in (_strip(text, _chars(doc, a, b)) for a, b in group) if x is not None]
+    main = _main_run(group, p.cue) if group else None
+    content = _strip(text, _chars(doc, *main)) if main is not None else None
+    if QUOTE_WIDEN and pieces:
+        pieces = [
+            _widen(x, df.qmap, text, [cue, *([_chars(doc, *p.source)] if p.source else [])])
+            for x in pieces
+        ]
+        content = next((x for x in pieces if content and x[0] <= content[0] < x[1]), content)
     if content is None and rule is not None:
         content = rule.content  # the rules' content for the same cue
+        pieces = list(rule.fragments)
     if content is None:
         return None
+    inner = {(q.start, q.end): (q.inner_start, q.inner_end) for q in df.qmap.quotes}
+    pieces = [inner.get(x, x) for x in pieces]  # a whole quotation: its words, as the rules
+    content = inner.get(content, content)
     is_verb = root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB")
+    if is_verb and AUDIENCE_CUE:
+        end = _cue_extent(root, lex)[1]
+        extra = doc.char_span(cue[1], end, alignment_mode="expand") if end > cue[1] else None
+        if extra is not None and any(
+            t.lower_ in lex.audience or t.lemma_.lower() in lex.audience for t in extra
+        ):
+            cue = (cue[0], end)  # "told reporters": the kit's cue takes the audience
     rel = _Rel(cue=cue, cue_lemma=lemma, entry=entry, verb=root if is_verb else None)
     if p.source is not None:
         a, b = p.source
         rel.source = _strip(text, _chars(doc, a, b))
         span = doc[a:b]
         rel.source_tok = span.root if len(span) else None
+        src = rel.source_tok
+        if PERSON_REPAIR and src is not None and src.pos_ == "NOUN" and src.ent_type_ != "PERSON":
+            # "Col. Ryan Dillon, spokesman for …, told": the person, as the rules do
+            person = _person_before(src, src.idx)
+            if person is not None:
+                rel.source_tok = person
+                rel.source = _person_span(person)
     rel.unattributed = rel.source is None
     rel.content = content
+    rel.fragments = pieces if len(pieces) > 1 else []
     cspan: Span | None = doc.char_span(*content, alignment_mode="expand")
     rel.content_root = cspan.root if cspan is not None and len(cspan) else None
     if is_verb:
@@ -543,17 +754,31 @@ def learned_relations(
     if models is None or not len(doc):
         return rules
     df = doc_features(doc, text, lex, qmap, rules)
+    scare = {q.start for q in qmap.quotes if _is_scare(q, text)}
     rels = []
     for p in predict(df, models):
         rel = _to_rel(p, df, lex)
-        if rel is None:
-            continue
-        scare: set[int] = set()
+        if rel is None or NOT_ATTRIBUTION and _function_words_only(rel, doc):
+            continue  # a content of function words and punctuation (as the rules)
         content = rel.content
         _apply_quotes(rel, qmap, text, scare)  # direct / mixed flags and quote warnings
         rel.content = content
         rels.append(rel)
     if not rels:
         return rules
+    if RULES_UNION != "none":
+        taken = sorted(r.cue for r in rels)
+        for r in rules:
+            keep = r.label or r.cue_lemma == "―"
+            if "adverb" in RULES_UNION and r.entry.kind == "adverb":
+                keep = True
+            if "nested" in RULES_UNION and any(
+                x.content[0] <= r.cue[0] and r.cue[1] <= x.content[1] for x in rels
+            ):
+                keep = True
+            if RULES_UNION != "all" and not keep:
+                continue
+            if not any(a < r.cue[1] and b > r.cue[0] for a, b in taken):
+                rels.append(r)
     rels.sort(key=lambda r: (r.cue[0], r.cue[1]))
     return rels

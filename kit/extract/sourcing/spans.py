@@ -45,6 +45,9 @@ class _Rel:
     unattributed: bool = False
     #: a speaker label at a paragraph start ("WALLACE:", "Q:"), not a parsed subject
     label: bool = False
+    #: every piece of a content the cue or the source interrupts ("X," he said, "Y."), in
+    #: text order, ``content`` among them; empty for a content in one piece
+    fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Paragraphs:
