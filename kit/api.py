@@ -3,7 +3,7 @@
 >>> import kit
 >>> result = kit.analyze(kit.load("data/"))          # doctest: +SKIP
 >>> sorted(result.tables())                          # doctest: +SKIP
-['actors', 'attributions', 'documents', 'mentions', 'quantities', 'sentences', 'skipped', 'timexes']
+['actor_aliases', 'actors', 'attributions', 'documents', 'mentions', 'passages', 'quantities', 'sentences', 'skipped', 'timexes']
 """
 
 from __future__ import annotations

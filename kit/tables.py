@@ -69,6 +69,19 @@ text:str:the sentence
     doc="one row per sentence",
 )
 
+PASSAGES = Schema(
+    "passages",
+    _cols("""
+doc_id:str:document
+start:int:offset of the passage in documents.text
+end:int:end offset (exclusive)
+language:str:ISO 639-1 code py3langid gives the passage (es, hi, ar, ...)
+text:str:the passage
+"""),
+    offsets=(("start", "end", "text"),),
+    doc="one row per passage not in English; every extractor skips it (kit/extract/language.py)",
+)
+
 SKIPPED = Schema(
     "skipped",
     _cols("""
@@ -183,6 +196,7 @@ stance:object:neutral, assertive, distancing, ...
 content:object:what is attributed
 content_start:object:offset of the content
 content_end:object:end offset of the content
+content_fragments:object:every piece of a content the cue or source interrupts ("“X,” he said, “Y.”"), as start-end offsets separated by ";" (content is one of them); empty for one piece
 direct:bool:the content is a quotation
 mixed:bool:partly quoted
 source_type:object:named_person, named_organisation, media, anonymous, document, social_media, pronoun (unresolved), other, unattributed
@@ -240,6 +254,7 @@ SCHEMAS: dict[str, Schema] = {
     s.name: s
     for s in (
         SENTENCES,
+        PASSAGES,
         SKIPPED,
         MENTIONS,
         ACTORS,
@@ -251,6 +266,7 @@ SCHEMAS: dict[str, Schema] = {
 }
 
 SENTENCE_COLUMNS = list(SENTENCES.names)
+PASSAGE_COLUMNS = list(PASSAGES.names)
 SKIPPED_COLUMNS = list(SKIPPED.names)
 
 
@@ -297,7 +313,8 @@ def columns(table: str) -> list[str]:
 class Analysis:
     """Every table of one analysis, as pandas DataFrames.
 
-    ``documents``, ``sentences`` and ``skipped`` are always there; the extracted
+    ``documents``, ``sentences``, ``passages`` (text not in English, which no extractor
+    reads) and ``skipped`` are always there; the extracted
     tables (``mentions``, ``actors``, ``quantities``, ``attributions``,
     ``timexes``) are attributes too when their extractor ran.
 
@@ -312,6 +329,7 @@ class Analysis:
 
     # typed names of the extracted tables (present when their extractor ran)
     if TYPE_CHECKING:  # pragma: no cover
+        passages: pd.DataFrame
         mentions: pd.DataFrame
         actors: pd.DataFrame
         quantities: pd.DataFrame

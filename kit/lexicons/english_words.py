@@ -1,6 +1,6 @@
 """Function words that tell English prose from other Latin-script languages.
 
-The language check of a paragraph (:mod:`kit.extract.actors.language`) counts the
+The language check of a paragraph (:mod:`kit.extract.language`) counts the
 English function words and those of Spanish, French, German, Italian, Portuguese and
 Dutch; words shared with English ("a", "in", "die", "also") are in neither foreign list.
 

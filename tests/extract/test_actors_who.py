@@ -8,8 +8,8 @@ import pytest
 
 import kit
 from kit.extract.actors.aliases import is_mixed_acronym, money_forms
-from kit.extract.actors.language import foreign_spans, is_foreign
 from kit.extract.actors.summary import dominant_bearers, majority_types
+from kit.extract.language import foreign_spans, is_foreign
 
 TEXTS = {
     "parties": (

@@ -20,6 +20,7 @@ from kit.extract.actors.aliases import (
     norm_key,
     slugify,
 )
+from kit.extract.actors.non_actors import non_actor_keys
 from kit.extract.actors.roles import is_title_word, title_inside
 from kit.lexicons.actor_words import (
     _BACKED,
@@ -156,6 +157,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                     alias is not None
                     and _case_ok(doc, i, j + 1, alias)
                     and not _is_money(doc, i, j + 1)
+                    and not (alias.form == "demonym" and _language_use(doc, i, j + 1))
                 ):
                     best = (i, j + 1, alias)
         if best is not None:
@@ -167,6 +169,56 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
         else:
             i += 1
     return out
+
+
+#: Words before a demonym used as a language ("in English", "speaks Chinese").
+_LANGUAGE_BEFORE = frozenset(
+    [
+        "in",
+        "into",
+        "speak",
+        "speaks",
+        "spoke",
+        "spoken",
+        "speaking",
+        "learn",
+        "learned",
+        "learning",
+        "teach",
+        "taught",
+        "translate",
+        "translated",
+        "fluent",
+        "native",
+    ]
+)
+#: Words after a demonym that make it a language ("English-language", "Persian speakers").
+_LANGUAGE_AFTER = frozenset(
+    ["language", "languages", "translation", "subtitles", "speakers", "speaking"]
+)
+
+
+def _language_use(doc: Doc, s: int, e: int) -> bool:
+    """A demonym that names a language ("in English", "English-language"), not the people or state.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> d = nlp("He spoke in English and English-language papers wrote it.")
+    >>> _language_use(d, 3, 4), _language_use(d, 5, 6)
+    (True, True)
+    """
+    word = doc[e - 1].text
+    if word.endswith("s") and not word.endswith("ss"):
+        return False  # "Americans", "Iraqis": people
+    k = e
+    while k < len(doc) and doc[k].text in ("-", "–"):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in _LANGUAGE_AFTER:
+        return True
+    if s == 0 or doc[s - 1].lower_ not in _LANGUAGE_BEFORE:
+        return False
+    nxt = doc[e] if e < len(doc) else None  # "in English." but not "in Chinese cities"
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_.startswith("NN"))
 
 
 #: Prepositions whose object acts like a party ("talks between Washington and Moscow").
@@ -234,9 +286,13 @@ def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = 
 
 
 def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessives/punctuation from an entity."""
+    """Drop a leading determiner and trailing possessives/punctuation from an entity, and
+    anything from an unclosed opening bracket on ("World Health Organization (WHO")."""
     while s < e and (doc[s].lower_ in _DETS or doc[s].is_punct or doc[s].is_space):
         s += 1
+    opened = [i for i in range(s, e) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], e)):
+        e = opened[0]
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     return s, e
@@ -331,6 +387,9 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     used_matches: set[int] = set()
     covered = bytearray(len(doc))  # tokens inside an entity candidate
     cands: list[_Cand] = []
+    # given names of this document: first words of full names the model tagged ("Ivanka Trump")
+    norms = _token_norms(doc)
+    given_here = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for ent in doc.ents:
         if ent.label_ not in _ENT_LABELS:
             continue
@@ -341,16 +400,11 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue  # "State" of "Secretary of State", "Defense" of "Minister of Defense"
         if ent.label_ == "PERSON":
             s += title_inside(doc, s, e)
-            while (  # "Keith Lamont Scott" where the model tagged "Lamont Scott"
-                s > 0
-                and doc[s - 1].tag_ == "NNP"
-                and doc[s - 1].text[:1].isupper()
-                and not doc[s - 1].ent_type_
-                and not covered[s - 1]
-                and is_given_name(doc[s - 1].text)
-                and not is_title_word(doc[s - 1].text)  # "Miss", "Judge"
-            ):
-                s -= 1
+            if e - s > 1 and norms[s] in non_actor_keys():
+                continue  # "COVID Melbourne": a headline phrase, no person
+            s = _given_names_before(
+                doc, s, covered, given_here
+            )  # "Keith Lamont Scott" tagged "Lamont Scott"
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
         crossing = [m for m in inner if m[0] < s or m[1] > e]
         if crossing:  # alias match crosses the entity border: trust the alias table
@@ -390,8 +444,33 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 cands = [c for c in cands if not start <= c.s < m[0]]
                 cands.append(cand)
                 continue
+        if m[2].entry.actor_type == "person":
+            start = _given_names_before(doc, m[0], covered, given_here)
+            if start < m[0]:  # "Ivanka Trump's" (no entity): another bearer of the surname
+                cands.append(_Cand(s=start, e=m[1], label="PERSON", ent_label=None))
+                continue
         cands.append(_from_alias(doc, m[0], m[1], m[2]))
     return cands
+
+
+def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
+    """Where a person's name starts when given names the model left out precede token ``s``.
+
+    Capitalised proper nouns right before the name that are given names (known, or the
+    first word of a full name elsewhere in the document) and not titles ("Keith" of
+    "Keith Lamont Scott", "Ivanka" of "Ivanka Trump's").
+    """
+    while (
+        s > 0
+        and doc[s - 1].tag_ == "NNP"
+        and doc[s - 1].text[:1].isupper()
+        and not doc[s - 1].ent_type_
+        and not covered[s - 1]
+        and (is_given_name(doc[s - 1].text) or doc[s - 1].text in given_here)
+        and not is_title_word(doc[s - 1].text)  # "Miss", "Judge"
+    ):
+        s -= 1
+    return s
 
 
 def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list) -> int:
@@ -445,7 +524,7 @@ def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> N
     ):
         state = first[2].entry
         head = doc[cand.e - 1].lower_
-        inst = _institution(gaz, state, head)
+        inst = _branch(doc, cand.e, state) or _institution(gaz, state, head)
         if inst is not None:
             _set_entry(cand, inst)
             cand.label = "ORG"
@@ -524,6 +603,43 @@ def _set_entry(cand: _Cand, entry: Entry) -> None:
     )
 
 
+#: Branches of a state's armed forces: their own actors, ``part_of`` the state's military.
+#: ``kit.roll_up_to_states`` follows the chain (navy -> military -> state) for country totals.
+_BRANCHES = {
+    ("army",): "Army",
+    ("navy",): "Navy",
+    ("marines",): "Marine Corps",
+    ("marine", "corps"): "Marine Corps",
+    ("air", "force"): "Air Force",
+    ("coast", "guard"): "Coast Guard",
+    ("national", "guard"): "National Guard",
+    ("space", "force"): "Space Force",
+    ("special", "forces"): "Special Forces",
+}
+
+
+def _branch(doc: Doc, e: int, state: Entry) -> Entry | None:
+    """The branch of ``state``'s armed forces a name ending at token ``e`` names ("U.S. Navy").
+
+    >>> import spacy
+    >>> d = spacy.blank("en")("the US Air Force said")
+    >>> _branch(d, 4, Entry("united-states", "United States", "state", "US")).actor_id
+    'united-states-air-force'
+    """
+    for words, name in _BRANCHES.items():
+        n = len(words)
+        if e - n >= 0 and tuple(t.lower_ for t in doc[e - n : e]) == words:
+            return Entry(
+                actor_id=f"{state.actor_id}-{slugify(name)}",
+                actor=f"{state.actor} {name}",
+                actor_type="armed_group",
+                country=state.country,
+                linked_actor_id=f"{state.actor_id}-military",
+                relation="part_of",
+            )
+    return None
+
+
 def _institution(gaz: Gazetteer, state: Entry, head: str) -> Entry | None:
     """The military or government of a state, from the alias table or made up."""
     head = head.rstrip("’'s")
@@ -539,6 +655,10 @@ def _institution(gaz: Gazetteer, state: Entry, head: str) -> Entry | None:
 # ------------------------------------------------------------------- repairs --
 
 
+#: Labels of one-word names that become a surname only after a known given name.
+_NOT_SURNAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
 def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     """Resolve unresolved entities: people by surname/speech verbs, places by patterns."""
     persons: dict[str, _Cand] = {}
@@ -547,6 +667,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.actor_type is None
             and c.label == "PERSON"
             and _n_words(doc, c) >= 2
+            and _is_name_like(doc, c.s, c.e)  # not "COVID Melbourne", "ex-Muslim"
             or c.actor_type == "person"
             and _n_words(doc, c) >= 2
         ):
@@ -571,6 +692,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and surname is not c
             and c.actor_type in (None, "person", "place", "state")
             and (c.actor_type not in ("place", "state") or c.ent_label in ("PERSON", "ORG"))
+            # a place or group word ("Melbourne", "Muslim") is a surname only after a given name
+            and (c.label not in _NOT_SURNAME_LABELS or is_given_name(doc[surname.s].text))
         ):
             if c.actor_type != "person":  # a curated person keeps its id: people.py decides
                 c.actor_id, c.actor = surname.actor_id, surname.actor
@@ -712,7 +835,11 @@ def _compounds(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
                 and doc[j].text[:1].islower()
                 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
             ):
-                inst = _institution(gaz, state, doc[j].lower_) if state else None
+                inst = (
+                    (_branch(doc, j + 1, state) or _institution(gaz, state, doc[j].lower_))
+                    if state
+                    else None
+                )
                 if inst is not None:
                     out.append(_compound(doc, c.s, j + 1, inst, c.actor_id, "part_of"))
                     break

@@ -21,7 +21,6 @@ over token windows, and a few general repairs of the small model's mistakes:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -38,9 +37,10 @@ from kit.extract.actors.candidates import (
     is_turn_name,
     line_starts,
 )
-from kit.extract.actors.language import foreign_spans
+from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
+from kit.extract.language import outside
 from kit.lexicons.actor_words import GENERIC_INSTITUTIONS
 from kit.tables import columns
 
@@ -65,7 +65,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     gaz = gazetteer_for(res)
     norms = _token_norms(doc)
     matches = gazetteer_matches(doc, gaz, norms)
-    cands = _repair(doc, _kept(doc, info.text, _ent_candidates(doc, gaz, matches)), norms)
+    cands = _repair(doc, _kept(doc, info, _ent_candidates(doc, gaz, matches)), norms)
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
@@ -112,17 +112,20 @@ def _scope_institutions(doc: Doc, cands: list[_Cand]) -> None:
         c.resolved_from = f"an institution of {name}, the state this document names most"
 
 
-def _kept(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
-    """Candidates that may be actors: not an interview label, not in a foreign passage."""
-    foreign = foreign_spans(text)
+def _kept(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates that may be actors: not an interview label, not in a foreign passage, not a
+    disease, time standard or defined technical acronym (names the alias table knows stay)."""
+    text = info.text
+    foreign = list(info.foreign)
     starts = [a for a, _ in foreign]
     labels = line_starts(text)
+    things = non_actor_keys() | defined_non_actors(doc)
     out = []
     for c in cands:
-        at = doc[c.s].idx
-        k = bisect_right(starts, at) - 1
-        if k >= 0 and at < foreign[k][1]:
+        if c.actor_type is None and norm_key(doc[c.s : c.e].text) in things:
             continue
+        if foreign and not outside(foreign, starts, doc[c.s].idx):
+            continue  # a passage not in English (kit.extract.language)
         if is_speaker_label(doc, c.s, c.e, text, labels):
             continue
         if c.actor_type is None and is_turn_name(doc, c.s, c.e, text):

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
 from kit.extract.actors.roles import is_title_word, title_before
+from kit.extract.sourcing.cues import guess_lemmas
 from kit.lexicons.people import (
     NAME_SUFFIXES,
     SURNAME_PARTICLES,
@@ -36,6 +37,7 @@ from kit.lexicons.people import (
     given_gender,
     is_given_name,
 )
+from kit.nlp.model import dictionary_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -137,7 +139,12 @@ def _is_junk(doc: Doc, i: int, lower_words: set[str]) -> bool:
     tok = doc[i]
     if is_given_name(tok.text):
         return False
-    return tok.tag_ in _JUNK_TAGS or tok.lower_ in lower_words or tok.is_stop
+    if tok.tag_ in _JUNK_TAGS or tok.lower_ in lower_words or tok.is_stop:
+        return True
+    words = dictionary_words(doc)  # an English adjective or verb: "Derelict", "Injecting"
+    return tok.lower_ in words["adj"] or any(
+        w in words["verb"] for w in (tok.lower_, *guess_lemmas(tok.text))
+    )
 
 
 def resolve_people(
@@ -152,6 +159,12 @@ def resolve_people(
         return
     text = doc.text
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    # words this document uses as places or groups ("Washington", "Latinos") glue to names too
+    lower_words |= {
+        ent.text.lower()
+        for ent in doc.ents
+        if ent.label_ in ("GPE", "LOC", "NORP") and len(ent) == 1
+    }
     # 1. full names (two name words or more), after cutting headline junk off the front
     names: dict[int, list[int]] = {}
     for c in people:

@@ -37,11 +37,17 @@ def roll_up_to_states(
     """
     out = mentions.copy()
     names = _state_names(mentions)
+    parents = _parents(mentions)
     state_id: list[str | None] = []
     how: list[str | None] = []
     for aid, atype, linked, rel in zip(
         out["actor_id"], out["actor_type"], out["linked_actor_id"], out["relation"], strict=True
     ):
+        hops = 0  # "US Navy" part_of "US military" part_of "United States"
+        while isinstance(linked, str) and rel in relations and linked not in names and hops < 8:
+            linked, rel2 = parents.get(linked, (None, None))
+            rel = rel if rel2 in relations else rel2
+            hops += 1
         if atype == "state":
             state_id.append(aid)
             how.append("state")
@@ -56,6 +62,24 @@ def roll_up_to_states(
         [names.get(s, s) if s else None for s in state_id], index=out.index, dtype=object
     )
     out["rolled_up_by"] = pd.Series(how, index=out.index, dtype=object)
+    return out
+
+
+def _parents(mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Actor id -> (linked actor id, relation), from the curated actors table and the mentions."""
+    from kit.extract.actors.aliases import read_table
+    from kit.lexicons.resources import DATA_DIR
+
+    out = {
+        e.actor_id: (e.linked_actor_id, e.relation)
+        for e in read_table(DATA_DIR / "actors.csv")
+        if e.linked_actor_id and e.relation
+    }
+    linked = mentions.dropna(subset=["linked_actor_id", "relation"])
+    for aid, parent, rel in zip(
+        linked["actor_id"], linked["linked_actor_id"], linked["relation"], strict=True
+    ):
+        out.setdefault(aid, (parent, rel))
     return out
 
 
