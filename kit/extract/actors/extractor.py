@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key, slugify
+from kit.extract.actors.aliases import Gazetteer, gazetteer_for, norm_key
 from kit.extract.actors.candidates import (
     _Cand,
     _compounds,
@@ -33,6 +33,7 @@ from kit.extract.actors.candidates import (
     _short_forms,
     _token_norms,
     gazetteer_matches,
+    institution_actor,
     is_speaker_label,
     is_turn_name,
     line_starts,
@@ -41,7 +42,6 @@ from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
 from kit.extract.language import outside
-from kit.lexicons.actor_words import GENERIC_INSTITUTIONS
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,11 +76,11 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
                 c.title = doc[title[0] : title[1]].text
             if role:
                 c.role = doc[role[0] : role[1]].text
-    _scope_institutions(doc, cands)
+    _scope_institutions(doc, gaz, cands)
     return _rows(doc, info, cands)
 
 
-def _scope_institutions(doc: Doc, cands: list[_Cand]) -> None:
+def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
     """A generic institution written alone ("the Senate", "Parliament") is the institution of
     the state this document names most: ``philippines-senate``, "Senate (Philippines)", linked
     to the state (``part_of``), so the senates of six countries are not one actor.
@@ -92,10 +92,14 @@ def _scope_institutions(doc: Doc, cands: list[_Cand]) -> None:
     first: dict[str, int] = {}
     names: dict[str, tuple[str, str | None]] = {}
     for c in cands:
-        if c.actor_type == "state" and c.actor_id:
-            states[c.actor_id] += 1
-            first.setdefault(c.actor_id, c.s)
-            names[c.actor_id] = (c.actor or c.actor_id, c.country)
+        state_id = c.actor_id if c.actor_type == "state" else None
+        if c.linked_actor_id and c.relation in ("part_of", "government_of"):
+            state_id = c.linked_actor_id  # "U.S. Senate", "the White House" name the US too
+        entry = gaz.entries.get(state_id) if state_id else None
+        if entry is not None and entry.actor_type == "state":
+            states[state_id] += 1
+            first.setdefault(state_id, c.s)
+            names[state_id] = (entry.actor, entry.country)
     if not states:
         return
     state = min(states, key=lambda a: (-states[a], first[a]))
@@ -103,11 +107,10 @@ def _scope_institutions(doc: Doc, cands: list[_Cand]) -> None:
     for c in cands:
         if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
             continue
-        words = [t.lower_ for t in doc[c.s : c.e] if t.lower_ != "the"]
-        if " ".join(words) not in GENERIC_INSTITUTIONS:
+        found = institution_actor([t.lower_ for t in doc[c.s : c.e]], state, name)
+        if found is None:
             continue
-        c.actor_id = f"{state}-{slugify(' '.join(words))}"
-        c.actor = f"{c.actor or doc[c.s : c.e].text} ({name})"
+        c.actor_id, c.actor = found
         c.country, c.linked_actor_id, c.relation = country, state, "part_of"
         c.resolved_from = f"an institution of {name}, the state this document names most"
 
