@@ -280,3 +280,12 @@ GENERIC_INSTITUTIONS = frozenset(
         "police", "army", "navy", "air force", "coast guard", "fire brigade",
     }
 )  # fmt: skip
+#: Short forms of a state's institution: "the House" of a US text is its House of Representatives.
+INSTITUTION_SHORT_FORMS: dict[tuple[str, str], str] = {
+    ("house", "united-states"): "house of representatives",
+    ("house", "australia"): "house of representatives",
+    ("house", "philippines"): "house of representatives",
+    ("house", "new-zealand"): "house of representatives",
+    ("house", "united-kingdom"): "house of commons",
+    ("house", "canada"): "house of commons",
+}

@@ -34,6 +34,7 @@ from kit.lexicons.actor_words import (
     _MISTAG_LABELS,
     _SPEAKER_LABELS,
     GENERIC_INSTITUTIONS,
+    INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
     ORG_WORDS,
     PLACE_NOUNS,
@@ -598,11 +599,15 @@ def institution_actor(words: list[str], state_id: str, state_name: str) -> tuple
 
     >>> institution_actor(["house", "of", "representatives"], "united-states", "United States")
     ('united-states-house-of-representatives', 'House of Representatives (United States)')
+    >>> institution_actor(["the", "house"], "united-kingdom", "United Kingdom")
+    ('united-kingdom-house-of-commons', 'House of Commons (United Kingdom)')
     """
     words = [w for w in words if w not in ("the", "'s", "’s")]
     key = " ".join(words)
     if key not in GENERIC_INSTITUTIONS:
         return None
+    key = INSTITUTION_SHORT_FORMS.get((key, state_id), key)  # "House" in a US text
+    words = key.split()
     title = " ".join(w if w == "of" else w.capitalize() for w in words)
     return f"{state_id}-{slugify(key)}", f"{title} ({state_name})"
 

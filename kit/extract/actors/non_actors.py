@@ -54,6 +54,21 @@ def _long_form(doc: Doc, i: int, letters: str) -> tuple[int, int] | None:
     return (j + 1, i) if k < 0 else None
 
 
+def _lower_long_form_after(doc: Doc, i: int, letters: str) -> tuple[int, int] | None:
+    """Lower-case words from token ``i`` whose initials spell ``letters``: a thing, no name."""
+    j, k = i, 0
+    while j < len(doc) and k < len(letters):
+        word = doc[j].text
+        if doc[j].lower_ in _SKIPPED and k > 0:
+            j += 1
+            continue
+        if not word.islower() or word[:1] != letters[k].lower():
+            return None
+        k += 1
+        j += 1
+    return (i, j) if k == len(letters) else None
+
+
 def defined_non_actors(doc: Doc) -> set[str]:
     """Keys of acronyms (and their long forms) this document defines as things, not actors.
 
@@ -61,12 +76,21 @@ def defined_non_actors(doc: Doc) -> set[str]:
     >>> nlp = spacy.blank("en")
     >>> sorted(defined_non_actors(nlp("Ships use the Automatic Identification System (AIS) to report.")))
     ['ais', 'automaticidentificationsystem']
+    >>> sorted(defined_non_actors(nlp("He fights DRM (digital rights management) daily.")))
+    ['digitalrightsmanagement', 'drm']
     >>> defined_non_actors(nlp("The World Health Organization (WHO) said so."))
     set()
     """
     lower_words: set[str] | None = None
     out: set[str] = set()
     for i in range(1, len(doc) - 2):
+        if doc[i].text == "(" and _ACRONYM.fullmatch(doc[i - 1].text):
+            letters = "".join(ch for ch in doc[i - 1].text if ch.isupper())
+            after = _lower_long_form_after(doc, i + 1, letters) if len(letters) >= 2 else None
+            if after is not None:  # "DRM (digital rights management, ...)"
+                out.add(norm_key(doc[i - 1].text))
+                out.add(norm_key(doc[after[0] : after[1]].text))
+                continue
         if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.fullmatch(doc[i + 1].text):
             continue
         acronym = doc[i + 1].text
