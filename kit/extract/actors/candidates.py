@@ -215,6 +215,7 @@ def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     return (
         nxt.tag_ in ("NNP", "NNPS")
         and nxt.text[:1].isupper()
+        and not nxt.text.isupper()  # an all-caps headline: tags say little
         and last.dep_ == "compound"
         and last.head.i >= e
         and not is_title_word(nxt.text)
