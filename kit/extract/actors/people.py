@@ -73,6 +73,20 @@ def key_of(words: list[str]) -> str:
     return key + (f" {norm_key(suffix[-1])}" if suffix else "")
 
 
+def _curated_without_suffix(
+    key: str, gazetteer_people: dict[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The curated person of "Joseph R. Biden Jr." when the table knows "Joseph Biden" and no
+    other generation of that name (a "Sr." or "III" entry keeps them apart)."""
+    words = key.split("|")[0].split()
+    if len(words) < 3 or words[-1] not in NAME_SUFFIXES:
+        return None
+    bare = " ".join(words[:-1])
+    if any(f"{bare} {suffix}" in gazetteer_people for suffix in NAME_SUFFIXES):
+        return None
+    return gazetteer_people.get(bare)
+
+
 def middle_of(words: list[str]) -> str:
     """The initials of the middle names of a full name ("h w" for "George H. W. Bush").
 
@@ -242,7 +256,7 @@ def resolve_people(
         p = persons.get(key)
         if p is None:
             given, surname = key.split()[0], base_key(key).split()[1]
-            curated = gazetteer_people.get(key)
+            curated = gazetteer_people.get(key) or _curated_without_suffix(key, gazetteer_people)
             core = [w for w in words if norm_key(w) not in NAME_SUFFIXES or w is words[0]]
             suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
             middle = core[1:-1] if mid else core[-2:-1] if _is_particle(core[-2]) else []
