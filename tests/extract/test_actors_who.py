@@ -53,6 +53,18 @@ TEXTS = {
         "Joe Biden praised his wife. Jill Biden spoke first. Jill Biden thanked the crowd. "
         "Biden said the economy is strong."
     ),
+    "institutions": (
+        "The U.S. Senate voted. The Senate then adjourned. The Wisconsin Supreme Court ruled, "
+        "and the opinion of the Court was unanimous. The Senate of Puerto Rico met. "
+        "Puerto Rico's House of Representatives agreed. The United States welcomed it."
+    ),
+    "names_inside_names": (
+        "He received the Bharat Ratna in India. Captain America was shown. The Spanish Flu "
+        "killed millions. She spoke French and English. English drummer Ginger Baker died. "
+        "The Chinese Foreign Ministry said so. The Mayor of London Sadiq Khan said Usman Khan "
+        "was shot. Vice President Joseph R. Biden Jr. spoke. DRM (digital rights management) "
+        "is contested."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -240,3 +252,32 @@ def test_given_name_the_model_left_out_and_names_tagged_as_organisations():
     bare = m[m["text"] == "Scott"]
     assert set(bare["actor_id"]) <= {"keith-scott", "rakeyia-scott"} and len(bare) == 1
     assert set(bare["resolution"]) == {"surname in document"}
+
+
+def test_institutions_named_with_their_state_or_place_are_one_actor(who):
+    m = _doc(who, "institutions")
+    assert _ids_of(m, "U.S. Senate") == ["united-states-senate"]
+    senates = m[m["text"] == "Senate"]
+    # the bare Senate refers back to the U.S. Senate; the Senate of Puerto Rico is its own
+    assert senates["actor_id"].tolist() == ["united-states-senate"]
+    at = TEXTS["institutions"].index("Senate of Puerto Rico")
+    assert m.loc[m["start"] == at, "actor_id"].tolist() == ["puerto-rico-senate"]
+    court = m[m["text"] == "Wisconsin Supreme Court"].iloc[0]
+    assert court.actor_id == "wisconsin-supreme-court"
+    assert court.linked_actor_id == "wisconsin" and court.relation == "part_of"
+    assert _ids_of(m, "Court") == ["wisconsin-supreme-court"]
+    assert _ids_of(m, "House of Representatives") == ["puerto-rico-house-of-representatives"]
+    row = m[m["text"] == "Court"].iloc[0]
+    assert "named earlier" in row.resolved_from
+
+
+def test_names_inside_other_names_and_languages_are_not_states(who):
+    m = _doc(who, "names_inside_names")
+    ids = m["actor_id"].tolist()
+    assert _ids_of(m, "Bharat") == [] and _ids_of(m, "America") == []
+    assert _ids_of(m, "Spanish") == []
+    assert _ids_of(m, "English") == ["england"]  # the drummer's, not the language's
+    assert _ids_of(m, "Chinese Foreign Ministry") == ["china-foreign-ministry"]
+    assert _ids_of(m, "Sadiq Khan") == ["sadiq-khan"] and "usman-khan" in ids
+    assert _ids_of(m, "Joseph R. Biden Jr.") == ["joe-biden"]
+    assert "drm" not in ids and "india" in ids

@@ -96,9 +96,12 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         if c.linked_actor_id and c.relation == "part_of" and c.actor and c.actor.endswith(")"):
             words = c.actor.rsplit(" (", 1)[0].lower()
             named.setdefault(words, []).append((c.s, c))
-    places: Counter = Counter(
-        c.actor_id for c in cands if c.actor_type == "place" and c.actor_id in gaz.entries
-    )
+    courts = [x for key, xs in named.items() if key.endswith("court") for x in xs]
+    places: Counter = Counter()  # curated places, named alone or with their institutions
+    for c in cands:
+        place = c.linked_actor_id if c.relation == "part_of" else c.actor_id
+        if place in gaz.entries and gaz.entries[place].actor_type == "place":
+            places[place] += 1
     states: Counter = Counter()
     first: dict[str, int] = {}
     names: dict[str, tuple[str, str | None]] = {}
@@ -120,10 +123,14 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         words = [t.lower_ for t in doc[c.s : c.e]]
         owner, why = _owner(doc, gaz, c, ends, starts, places), "named as its owner"
         earlier = None
+        key = " ".join(w for w in words if w not in ("the", "this"))
         if owner is None:
-            key = " ".join(w for w in words if w != "the")
-            earlier = max((x for x in named.get(key, []) if x[0] < c.s), default=None)
+            # "the Court" after "the Supreme Court": the court last named, however it was named
+            pool = courts if key == "court" else named.get(key, [])
+            earlier = max((x for x in pool if x[0] < c.s), default=None, key=lambda x: x[0])
         if earlier is not None:
+            if key != "court" and key.endswith("court"):
+                courts.append((c.s, c))
             c.actor_id, c.actor = earlier[1].actor_id, earlier[1].actor
             c.country, c.linked_actor_id = earlier[1].country, earlier[1].linked_actor_id
             c.relation = "part_of"
@@ -140,8 +147,10 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         c.actor_id, c.actor = found
         c.country, c.linked_actor_id, c.relation = owner[2], owner[0], "part_of"
         c.resolved_from = f"an institution of {owner[1]}, {why}"
+        if key.endswith("court") and key != "court":
+            courts.append((c.s, c))
         if why != "the state this document names most":  # later bare mentions refer back
-            named.setdefault(" ".join(w for w in words if w != "the"), []).append((c.s, c))
+            named.setdefault(key, []).append((c.s, c))
 
 
 def _owner(
@@ -169,7 +178,7 @@ def _owner(
     owner = ends.get(i - 1)
     if owner is not None and owner.actor_id:
         return owner.actor_id, owner.actor or owner.actor_id, owner.country
-    if doc[i - 2].lower_ in ("state", "territory", "province", "island") and places:
+    if doc[i - 2].lower_ in ("state", "territory", "province", "island", "commonwealth") and places:
         entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
         return entry.actor_id, entry.actor, entry.country
     return None
