@@ -64,6 +64,33 @@ PLACE_NOUNS = frozenset(
         "enclave",
     ]
 )
+#: Parts of a building or place: their possessor is the place, not a government acting
+#: ("the White House's South Lawn", "Moscow's outskirts" with PLACE_NOUNS).
+BUILDING_PARTS = frozenset(
+    [
+        "lawn",
+        "grounds",
+        "gate",
+        "gates",
+        "lobby",
+        "garden",
+        "gardens",
+        "roof",
+        "steps",
+        "driveway",
+        "entrance",
+        "fence",
+        "balcony",
+        "doors",
+        "corridors",
+        "halls",
+        "basement",
+        "building",
+        "compound",
+        "streets",
+        "skyline",
+    ]
+)
 _LOC_PREPS = {
     "in",
     "from",

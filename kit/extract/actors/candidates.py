@@ -33,6 +33,7 @@ from kit.lexicons.actor_words import (
     _MILITARY,
     _MISTAG_LABELS,
     _SPEAKER_LABELS,
+    BUILDING_PARTS,
     GENERIC_INSTITUTIONS,
     INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
@@ -339,7 +340,9 @@ def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
     root = doc[s:e].root
     while root.dep_ in ("conj", "appos") and root.head is not root:
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
+    if root.dep_ == "poss":  # "Moscow's decision", not "the White House's South Lawn"
+        return root.head.lower_ not in BUILDING_PARTS and root.head.lower_ not in PLACE_NOUNS
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS
 
@@ -699,7 +702,10 @@ def _resolve_containing(doc: Doc, gaz: Gazetteer, cand: _Cand, inner: list) -> N
     ):
         state = first[2].entry
         head = doc[cand.e - 1].lower_
-        inst = _branch(doc, cand.e, state) or _institution(gaz, state, head)
+        # "U.S. federal government" is the government; "U.S. General Services
+        # Administration" is an agency of it (a name between state and head word)
+        named = any(doc[t].text[:1].isupper() for t in range(first[1], cand.e - 1))
+        inst = _branch(doc, cand.e, state) or (None if named else _institution(gaz, state, head))
         if inst is not None:
             _set_entry(cand, inst)
             cand.label = "ORG"

@@ -123,7 +123,9 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         words = [t.lower_ for t in doc[c.s : c.e]]
         owner, why = _owner(doc, gaz, c, ends, starts, places), "named as its owner"
         earlier = None
-        key = " ".join(w for w in words if w not in ("the", "this"))
+        if c.s > 0 and doc[c.s - 1].lower_ in ("this", "our"):
+            continue  # "this Court" in a ruling: the speaker's own, which the text may not name
+        key = " ".join(w for w in words if w != "the")
         if owner is None:
             # "the Court" after "the Supreme Court": the court last named, however it was named
             pool = courts if key == "court" else named.get(key, [])
