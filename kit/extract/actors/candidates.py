@@ -596,8 +596,8 @@ def _unknown_given_name(tok, s: int, words: dict[str, frozenset[str]]) -> bool:
 def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list) -> int:
     """Where a curated organisation name really starts: proper nouns compounded onto it.
 
-    "College Republicans", "Missouri Republican Party" (no entity from the model): the
-    capitalised proper nouns before the alias that modify it, outside other entities.
+    "College Republicans", "Missouri Republican Party", "Liberal Democrats" (no entity from
+    the model): the capitalised words before the alias that modify it, outside other entities.
     """
     s, e, alias = m
     if alias.entry.actor_type not in NAMESAKE_TYPES or alias.form == "capital":
@@ -605,8 +605,10 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
     j = s
     while j > 0:
         tok = doc[j - 1]
-        if covered[j - 1] or not tok.text[:1].isupper() or tok.tag_ not in ("NNP", "NNPS"):
-            break
+        if covered[j - 1] or not tok.text[:1].isupper() or tok.is_stop:
+            break  # "Many Democrats" is no name
+        if tok.tag_ not in ("NNP", "NNPS") and (tok.tag_ != "JJ" or tok.is_sent_start):
+            break  # a capitalised adjective inside a sentence: "the Liberal Democrats"
         k = match_at[j - 1]
         if k >= 0 and matches[k][2].entry.actor_type not in ("state", "place"):
             break

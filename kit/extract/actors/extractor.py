@@ -155,6 +155,10 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             named.setdefault(key, []).append((c.s, c))
 
 
+#: Nouns for a part of a country with its own institutions ("the state Senate").
+_SUBNATIONAL = frozenset(["state", "territory", "province", "commonwealth"])
+
+
 def _owner(
     doc: Doc,
     gaz: Gazetteer,
@@ -165,24 +169,32 @@ def _owner(
 ) -> tuple[str, str, str | None] | None:
     """Id, name and country of the state or place owning ``c``: "the Senate of Puerto Rico",
     "Puerto Rico's Senate", "the state's Supreme Court" (the place named most)."""
-    after = c.e  # "the Senate of Puerto Rico"
+    place = None
+    if places:  # the curated place this document names most
+        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
+        place = entry.actor_id, entry.actor, entry.country
+    after = c.e  # "the Senate of Puerto Rico", "the Senate of the state"
     while after < len(doc) and doc[after].lower_ in ("of", "the") and after - c.e < 2:
         after += 1
-    if after > c.e and doc[c.e].lower_ == "of":
+    if after > c.e and doc[c.e].lower_ == "of" and after < len(doc):
         owner = starts.get(after)
         if owner is not None and owner.actor_id:
             return owner.actor_id, owner.actor or owner.actor_id, owner.country
+        if doc[after].lower_ in _SUBNATIONAL:
+            return place
     i = c.s
     while i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
+    sub = i > 0 and doc[i - 1].lower_ in _SUBNATIONAL  # "the state Senate", "a state senate"
+    if sub:
+        i -= 1
     if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
-        return None
-    owner = ends.get(i - 1)
+        return place if sub else None
+    owner = ends.get(i - 1)  # "North Carolina's state Senate", "Puerto Rico's Senate"
     if owner is not None and owner.actor_id:
         return owner.actor_id, owner.actor or owner.actor_id, owner.country
-    if doc[i - 2].lower_ in ("state", "territory", "province", "island", "commonwealth") and places:
-        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
-        return entry.actor_id, entry.actor, entry.country
+    if doc[i - 2].lower_ in _SUBNATIONAL:  # "the state's Supreme Court"
+        return place
     return None
 
 
