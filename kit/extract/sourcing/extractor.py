@@ -40,6 +40,7 @@ from kit.extract.sourcing.spans import (
     _Paragraphs,
     _Rel,
     _strip,
+    split_quote,
 )
 from kit.tables import columns
 
@@ -159,6 +160,14 @@ def rule_relations(doc: Doc, text: str, lex: CueLexicon, qmap: QuoteMap) -> list
     for rel in rels:
         if not rel.direct:
             _apply_quotes(rel, qmap, text, scare)
+        if rel.direct and rel.cue is not None:
+            pieces = split_quote(rel, qmap, text, scare, paras)
+            if pieces:  # "“X,” he said, “Y.”": one content in two pieces
+                rel.fragments = pieces
+                rel.content = next(
+                    (p for p in pieces if rel.content and p[0] <= rel.content[0] < p[1]),
+                    pieces[0],
+                )
         if rel.content and rel.content[1] - rel.content[0] > MAX_CONTENT_CHARS:
             sent = doc.char_span(*rel.cue, alignment_mode="expand")
             if sent is not None:

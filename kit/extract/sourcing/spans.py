@@ -335,6 +335,33 @@ def _adjacent_quote(
     return None
 
 
+def split_quote(
+    rel: _Rel, qmap: QuoteMap, text: str, scare: set[int], paras: _Paragraphs
+) -> list[tuple[int, int]]:
+    """The two pieces of a quotation the cue interrupts ("“X,” he said, “Y.”"), else ``[]``.
+
+    >>> from kit.extract.sourcing.quotes import find_quotes
+    >>> t = "“We won,” she said, “and we will win again.”"
+    >>> r = _Rel(cue=(10, 18), cue_lemma="say", entry=None, source=(10, 13))
+    >>> [t[a:b] for a, b in split_quote(r, find_quotes(t), t, set(), _Paragraphs(t))]
+    ['We won,', 'and we will win again.']
+    """
+    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
+    hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
+    p0, p1 = paras.bounds(rel.cue[0])
+    before = after = None
+    for q in _near_quotes(qmap, lo, hi):
+        if q.depth or q.start in scare or q.warning is not None or not p0 <= q.start < p1:
+            continue
+        if q.end <= lo and not any(ch.isalnum() for ch in text[q.end : lo]):
+            before = q
+        elif q.start >= hi and not any(ch.isalnum() for ch in text[hi : q.start]):
+            after = q
+    if before is None or after is None:
+        return []
+    return [(before.inner_start, before.inner_end), (after.inner_start, after.inner_end)]
+
+
 def _near_quotes(qmap: QuoteMap, lo: int, hi: int) -> list[Quote]:
     """Quotes ending within 4 characters before ``lo`` or starting within 4 after ``hi``.
 
