@@ -271,6 +271,79 @@ ORGANISATION_NOUNS = frozenset(
         "university",
     ]
 )
+#: Nouns that describe a thing made, not an actor: a name a document calls one ("Minetest is
+#: an open-source game", "the Fedora operating system", "a new operating system, Rocky Linux")
+#: is no actor there.
+PRODUCT_NOUNS = frozenset(
+    [
+        "game",
+        "videogame",
+        "software",
+        "system",
+        "distribution",
+        "distro",
+        "app",
+        "application",
+        "browser",
+        "website",
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "book",
+        "novel",
+        "series",
+        "programme",
+        "program",
+        "vaccine",
+        "drug",
+        "medicine",
+        "missile",
+        "rifle",
+        "aircraft",
+        "airliner",
+        "jet",
+        "helicopter",
+        "car",
+        "vehicle",
+        "spacecraft",
+        "satellite",
+        "telescope",
+        "rover",
+        "smartphone",
+        "phone",
+        "device",
+        "console",
+        "engine",
+        "model",
+        "brand",
+        "product",
+    ]
+)
+#: Nouns that describe an organisation when a document says what a name is ("X is an
+#: organisation", "her organisation: X"): the name is an organisation there.
+DESCRIBED_ORGANISATION_NOUNS = frozenset(
+    [
+        "organisation",
+        "organization",
+        "group",
+        "company",
+        "charity",
+        "firm",
+        "foundation",
+        "association",
+        "network",
+        "nonprofit",
+        "non-profit",
+        "ngo",
+        "startup",
+        "business",
+        "project",
+        "community",
+        "collective",
+    ]
+)
 #: Words found only inside company names ("Acme Holdings", "Delta Air Lines Inc").
 COMPANY_NAME_WORDS = frozenset(
     [

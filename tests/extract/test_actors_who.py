@@ -65,6 +65,11 @@ TEXTS = {
         "was shot. Vice President Joseph R. Biden Jr. spoke. DRM (digital rights management) "
         "is contested."
     ),
+    "described": (
+        "Minetest is an open-source game. Minetest has many players. Red Hat sponsors the "
+        "Fedora operating system. Faithless Hijabi is an organisation that supports women. "
+        "The Smith campaign said John Smith, a company founder, would win."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -281,3 +286,12 @@ def test_names_inside_other_names_and_languages_are_not_states(who):
     assert _ids_of(m, "Sadiq Khan") == ["sadiq-khan"] and "usman-khan" in ids
     assert _ids_of(m, "Joseph R. Biden Jr.") == ["joe-biden"]
     assert "drm" not in ids and "india" in ids
+
+
+def test_what_a_document_says_a_name_is(who):
+    m = _doc(who, "described")
+    ids = m["actor_id"].tolist()
+    assert "minetest" not in ids and "fedora" not in ids  # products, not actors
+    assert m.loc[m["text"] == "Faithless Hijabi", "actor_type"].tolist() == ["organisation"]
+    assert set(m.loc[m["text"].str.contains("Smith"), "actor_type"]) == {"person"}
+    assert "red-hat" in ids

@@ -38,6 +38,7 @@ from kit.extract.actors.candidates import (
     is_turn_name,
     line_starts,
 )
+from kit.extract.actors.described import apply_descriptions
 from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
@@ -66,6 +67,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     norms = _token_norms(doc)
     matches = gazetteer_matches(doc, gaz, norms)
     cands = _repair(doc, _kept(doc, info, _ent_candidates(doc, gaz, matches)), norms)
+    cands = apply_descriptions(doc, gaz, cands)
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
