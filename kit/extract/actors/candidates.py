@@ -490,7 +490,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     norms = _token_norms(doc)
     given_here = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for ent in doc.ents:
-        if ent.label_ not in _ENT_LABELS:
+        if ent.label_ not in _ENT_LABELS or _mistagged_given_name(doc, ent, match_at, matches):
             continue
         s, e = _trim_ent(doc, ent.start, ent.end)
         if e <= s or _is_money(doc, s, e):  # "US$", "A$": currencies, never actors
@@ -554,6 +554,21 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     return cands
 
 
+#: Entity labels the model gives a given name on its own ("Ivanka" PRODUCT before "Trump").
+_GIVEN_NAME_MISTAGS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _mistagged_given_name(doc: Doc, ent, match_at: list[int], matches: list) -> bool:
+    """A one-word product/work/event entity right before a person's name: its given name."""
+    if len(ent) != 1 or ent.label_ not in _GIVEN_NAME_MISTAGS or ent.end >= len(doc):
+        return False
+    nxt = ent.end
+    person_next = doc[nxt].ent_type_ == "PERSON" or (
+        match_at[nxt] >= 0 and matches[match_at[nxt]][2].entry.actor_type == "person"
+    )
+    return person_next and ent[0].tag_ == "NNP" and ent[0].text.isalpha()
+
+
 def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
     """Where a person's name starts when given names the model left out precede token ``s``.
 
@@ -567,7 +582,7 @@ def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[st
         s > 0
         and doc[s - 1].tag_ == "NNP"
         and doc[s - 1].text[:1].isupper()
-        and not doc[s - 1].ent_type_
+        and doc[s - 1].ent_type_ in _GIVEN_NAME_MISTAGS  # "Ivanka" tagged PRODUCT: a name
         and not covered[s - 1]
         and not is_title_word(doc[s - 1].text)  # "Miss", "Judge"
         and (
