@@ -507,6 +507,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 doc, s, covered, given_here
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
+        if _glued(inner, s, e):  # "the Washington Post Trump said": two actors, not one
+            continue  # the alias matches stand on their own (second loop)
         crossing = [m for m in inner if m[0] < s or m[1] > e]
         if crossing:  # alias match crosses the entity border: trust the alias table
             continue
@@ -567,6 +569,17 @@ def _mistagged_given_name(doc: Doc, ent, match_at: list[int], matches: list) -> 
         match_at[nxt] >= 0 and matches[match_at[nxt]][2].entry.actor_type == "person"
     )
     return person_next and ent[0].tag_ == "NNP" and ent[0].text.isalpha()
+
+
+def _glued(inner: list, s: int, e: int) -> bool:
+    """Alias matches that tile the entity and start with an organisation or outlet: names
+    glued together by a missing comma ("Washington Post Trump"), not one name ("US Democratic
+    Party" starts with a state and stays one)."""
+    if len(inner) < 2 or inner[0][0] != s or inner[-1][1] != e:
+        return False
+    if inner[0][2].entry.actor_type not in NAMESAKE_TYPES:
+        return False
+    return all(a[1] == b[0] for a, b in zip(inner, inner[1:]))
 
 
 def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
