@@ -65,6 +65,11 @@ TEXTS = {
         "was shot. Vice President Joseph R. Biden Jr. spoke. DRM (digital rights management) "
         "is contested."
     ),
+    "glued": (
+        "With the editorial board of the Washington Post Trump said NATO must change. It ends "
+        "the isolation of Crete and Cyprus. Trinidad and Tobago agreed. The campaign has "
+        "credited Ivanka Trump with it."
+    ),
     "described": (
         "Minetest is an open-source game. Minetest has many players. Red Hat sponsors the "
         "Fedora operating system. Faithless Hijabi is an organisation that supports women. "
@@ -295,3 +300,12 @@ def test_what_a_document_says_a_name_is(who):
     assert m.loc[m["text"] == "Faithless Hijabi", "actor_type"].tolist() == ["organisation"]
     assert set(m.loc[m["text"].str.contains("Smith"), "actor_type"]) == {"person"}
     assert "red-hat" in ids
+
+
+def test_lists_and_glued_names_are_several_actors(who):
+    m = _doc(who, "glued")
+    assert _ids_of(m, "Washington Post") == ["washington-post"]
+    assert _ids_of(m, "Trump") == ["donald-trump"]
+    assert _ids_of(m, "Crete") == ["crete"] and _ids_of(m, "Cyprus") == ["cyprus"]
+    assert _ids_of(m, "Trinidad and Tobago") == ["trinidad-and-tobago"]
+    assert _ids_of(m, "Ivanka Trump") == ["ivanka-trump"]

@@ -507,8 +507,13 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 doc, s, covered, given_here
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
-        if _glued(inner, s, e):  # "the Washington Post Trump said": two actors, not one
+        if _glued(doc, inner, s, e):  # "the Washington Post Trump said": two actors, not one
             continue  # the alias matches stand on their own (second loop)
+        other = _listed_with_place(doc, inner, s, e) if ent.label_ != "PERSON" else None
+        if other is not None:  # "Crete and Cyprus": the known place, and the other one
+            covered[other[0] : other[1]] = b"\x01" * (other[1] - other[0])
+            cands.append(_Cand(s=other[0], e=other[1], label="GPE", ent_label=ent.label_))
+            continue  # the alias match stands on its own (second loop)
         crossing = [m for m in inner if m[0] < s or m[1] > e]
         if crossing:  # alias match crosses the entity border: trust the alias table
             continue
@@ -571,15 +576,35 @@ def _mistagged_given_name(doc: Doc, ent, match_at: list[int], matches: list) -> 
     return person_next and ent[0].tag_ == "NNP" and ent[0].text.isalpha()
 
 
-def _glued(inner: list, s: int, e: int) -> bool:
-    """Alias matches that tile the entity and start with an organisation or outlet: names
-    glued together by a missing comma ("Washington Post Trump"), not one name ("US Democratic
-    Party" starts with a state and stays one)."""
+def _listed_with_place(doc: Doc, inner: list, s: int, e: int) -> tuple[int, int] | None:
+    """The other member of a two-name list whose one member is a known state or place
+    ("Crete and Cyprus"): its token span, else None."""
+    for k in range(s + 1, e - 1):
+        if doc[k].lower_ != "and":
+            continue
+        for m in inner:
+            if m[2].entry.actor_type not in ("state", "place"):
+                continue
+            if (m[0], m[1]) == (k + 1, e) and doc[s].text[:1].isupper():
+                return s, k
+            if (m[0], m[1]) == (s, k) and doc[k + 1].text[:1].isupper():
+                return k + 1, e
+    return None
+
+
+def _glued(doc: Doc, inner: list, s: int, e: int) -> bool:
+    """Alias matches that make up the whole entity but are several actors: a list ("Crete and
+    Cyprus", "Britain, France and Germany") or names glued by a missing comma that start with
+    an organisation or outlet ("Washington Post Trump"); "US Democratic Party" (a state, then
+    the party) stays one name."""
     if len(inner) < 2 or inner[0][0] != s or inner[-1][1] != e:
         return False
-    if inner[0][2].entry.actor_type not in NAMESAKE_TYPES:
+    gaps = [doc[a[1] : b[0]] for a, b in zip(inner, inner[1:])]
+    if any(len(g) and not all(t.lower_ in ("and", "or", ",", "&") for t in g) for g in gaps):
         return False
-    return all(a[1] == b[0] for a, b in zip(inner, inner[1:]))
+    if any(len(g) for g in gaps):
+        return True  # a list
+    return inner[0][2].entry.actor_type in NAMESAKE_TYPES
 
 
 def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
