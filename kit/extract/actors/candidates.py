@@ -189,10 +189,19 @@ def _is_place_name(gaz: Gazetteer, norms: list[str], s: int, e: int) -> bool:
     return alias is not None and alias.entry.actor_type in ("state", "place")
 
 
+def _work_title(doc: Doc, s: int, e: int) -> bool:
+    """The title of a work: "an artwork entitled America", "the film titled 'Mexico'"."""
+    i = s - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("entitled", "titled")
+
+
 def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     """A country or place name that is only part of another name, so not that place.
 
-    After a title it names a character or a pageant ("Captain America", "Miss America");
+    After a title it names a character or a pageant ("Captain America", "Miss America"),
+    after "entitled" a work ("an artwork entitled America");
     a country name modifying a capitalised name outside any entity it shares is the name of
     something else ("Bharat Ratna", "America First", "US Open"; a demonym too: "Spanish Flu",
     "Indian Ocean"), unless that word is a title, an institution or an organisation word
@@ -212,7 +221,7 @@ def _inside_other_name(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     """
     if alias.entry.actor_type not in ("state", "place") or alias.form == "capital":
         return False
-    if alias.form == "name" and _titled(doc, s):
+    if alias.form == "name" and (_titled(doc, s) or _work_title(doc, s, e)):
         return True
     if alias.entry.actor_type != "state" or e >= len(doc) or doc[e].ent_iob_ == "I":
         return False
@@ -506,6 +515,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             s = _given_names_before(
                 doc, s, covered, given_here
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
+        if _work_title(doc, s, e) and _is_place_name(gaz, norms, s, e):
+            continue  # "an artwork entitled America"
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
         if _glued(doc, inner, s, e):  # "the Washington Post Trump said": two actors, not one
             continue  # the alias matches stand on their own (second loop)
