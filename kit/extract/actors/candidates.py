@@ -615,7 +615,9 @@ def _glued(doc: Doc, inner: list, s: int, e: int) -> bool:
         return False
     if any(len(g) for g in gaps):
         return True  # a list
-    return inner[0][2].entry.actor_type in NAMESAKE_TYPES
+    return inner[0][2].entry.actor_type in NAMESAKE_TYPES and all(
+        m[2].entry.actor_type == "person" for m in inner[1:]
+    )  # an outlet, then a person; "RT America" stays one name
 
 
 def _given_names_before(doc: Doc, s: int, covered: bytearray, given_here: set[str]) -> int:
