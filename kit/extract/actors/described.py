@@ -7,7 +7,7 @@ document; described as an organisation (``DESCRIBED_ORGANISATION_NOUNS``) it is 
 organisation there, whatever the parser's label said. Only explicit descriptions count: a
 copula ("X is a game"), an apposition ("X, a game"; "a game, X"), a colon ("her group: X"),
 or, for products only, the name modifying the noun ("the Fedora operating system"). Names
-that speak ("X said") or label an interview turn are people and keep their type.
+that label an interview turn are people and keep their type.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import Gazetteer, norm_key
 from kit.extract.actors.candidates import _Cand
-from kit.lexicons.actor_words import DESCRIBED_ORGANISATION_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
+from kit.lexicons.actor_words import DESCRIBED_ORGANISATION_NOUNS, PRODUCT_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -39,11 +39,6 @@ def _is_label(doc: Doc, c: _Cand) -> bool:
     before = doc[c.s - 1].text if c.s else "\n"
     after = doc[c.e].text if c.e < len(doc) else ""
     return "(" in before or after[:1] in (")", ":") or "\n" in before
-
-
-def _said_by(doc: Doc, c: _Cand) -> bool:
-    root = doc[c.s : c.e].root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS
 
 
 def _description(doc: Doc, c: _Cand) -> str | None:
@@ -81,12 +76,12 @@ def apply_descriptions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> list[_Ca
     ['Red Hat']
     """
     kinds: dict[str, str] = {}
-    speakers: set[str] = set()  # names that speak or label a turn are people, never products
+    speakers: set[str] = set()  # names that label an interview turn are people, never products
     for c in cands:
         if c.kind != "name" or (c.actor_id and c.actor_id in gaz.entries):
             continue
         key = norm_key(doc[c.s : c.e].text)
-        if _is_label(doc, c) or _said_by(doc, c):
+        if _is_label(doc, c):
             speakers.add(key)
         kind = _description(doc, c)
         if kind is not None:
