@@ -38,7 +38,11 @@ def _is_label(doc: Doc, c: _Cand) -> bool:
     """An interview speaker label ("((Dorsa Derakhshani))", "Zara Kay:"): no description."""
     before = doc[c.s - 1].text if c.s else "\n"
     after = doc[c.e].text if c.e < len(doc) else ""
-    return "(" in before or after[:1] in (")", ":") or "\n" in before
+    if "(" in before and after[:1] == ")":
+        return True  # "((Dorsa Derakhshani))"
+    return after[:1] == ":" and (
+        "\n" in before or not before.strip()
+    )  # "Zara Kay:" at a line start
 
 
 def _description(doc: Doc, c: _Cand) -> str | None:
