@@ -647,6 +647,57 @@ def run_date() -> str:
     return date.today().isoformat()
 
 
+#: A notebook's link to a method page of the repository ("../docs/actors.md").
+_DOC_LINK = re.compile(r'href="\.\./docs/([A-Za-z0-9_-]+)\.md(#[^"]*)?"')
+_MD_LINK = re.compile(r'href="([A-Za-z0-9_-]+)\.md(#[^"]*)?"')
+
+
+def method_docs(notebooks: Sequence[Path], out: Path) -> set[str]:
+    """Write the method pages (``docs/*.md`` beside the notebooks' folder, which the notebooks
+    link to) as ``<out>/docs/<name>.html``, so that a shared site has no broken link; their names.
+
+    The pages are this repository's own text, rendered with HTML escaped. Without a
+    ``docs/`` folder (an installed kit) nothing is written and the links stay as they are.
+    """
+    import mistune
+
+    folders = {Path(nb).resolve().parent.parent / "docs" for nb in notebooks}
+    names = {p.stem for f in folders if f.is_dir() for p in f.glob("*.md")}  # they link each other
+    to_html = mistune.create_markdown(escape=True, plugins=["table"])
+    written: set[str] = set()
+    for name in sorted(names):
+        source = next((f / f"{name}.md" for f in folders if (f / f"{name}.md").is_file()), None)
+        if source is None:
+            continue
+        body = to_html(source.read_text(encoding="utf-8"))
+        body = _MD_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+        target = out / "docs" / f"{name}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
+            f"<title>{html.escape(name)}: method</title></head><body>"
+            f"<p><a href='../index.html'>Back to the pages</a></p>{body}</body></html>\n",
+            encoding="utf-8",
+        )
+        written.add(name)
+    return written
+
+
+def link_docs(page: str, docs: set[str]) -> str:
+    """Point a page's ``../docs/X.md`` links at the written ``docs/X.html``.
+
+    >>> link_docs('<a href="../docs/actors.md">', {"actors"})
+    '<a href="docs/actors.html">'
+    """
+
+    def repl(m: re.Match) -> str:
+        if m.group(1) not in docs:
+            return m.group(0)
+        return f'href="docs/{m.group(1)}.html{m.group(2) or ""}"'
+
+    return _DOC_LINK.sub(repl, page)
+
+
 def index_html(
     pages: Iterable[Page],
     *,
@@ -843,6 +894,7 @@ def render_notebooks(
         parameters={"corpus": corpus_label, **(parameters or {})},
     )
     pages = []
+    docs = method_docs(paths, out)
     for nb_path, (executed, err) in results.items():
         title = notebook_title(nbformat.read(executed, as_version=4), nb_path.stem)
         target = out / f"{nb_path.stem}.html"
@@ -855,7 +907,7 @@ def render_notebooks(
             header=credit + provenance_html(info, files=files),
             notebook_name=nb_path.name,
         )
-        target.write_text(body, encoding="utf-8")
+        target.write_text(link_docs(body, docs), encoding="utf-8")
         say(f"    wrote {target}")
         pages.append(
             Page(

@@ -194,3 +194,14 @@ def test_wikinews_credit_wherever_its_texts_are_shown(site, pages):
         assert "CC BY 2.5" in seen["credit"] and "Wikinews" in seen["credit"], name
     index = (site.out / "index.html").read_text(encoding="utf-8")
     assert 'id="credit"' in index and "CC BY 2.5" in index
+
+
+def test_every_local_link_of_a_page_resolves(site):
+    """Method links (../docs/X.md in the notebooks) point at pages written into the site."""
+    for page in sorted(site.out.glob("*.html")):
+        body = page.read_text(encoding="utf-8")
+        assert "../docs/" not in body, f"{page.name}: a link leaves the site"
+        for link in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', body):
+            assert (site.out / unquote(link)).exists(), f"{page.name}: {link} missing"
+    method = (site.out / "docs" / "actors.html").read_text(encoding="utf-8")
+    assert "<h1>" in method and "index.html" in method
