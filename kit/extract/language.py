@@ -81,10 +81,12 @@ def language_of(paragraph: str) -> str | None:
     english = sum(1 for w in lower if w in FUNCTION_WORDS)
     if english > MAX_ENGLISH_SHARE * len(words):
         return None
+    foreign = sum(1 for w in lower if w in FOREIGN_FUNCTION_WORDS)
+    if english and not foreign:
+        return None  # English function words and none of another language: no model needed
     lang, probability = _identifier().classify(paragraph)
     if lang == "en":
         return None
-    foreign = sum(1 for w in lower if w in FOREIGN_FUNCTION_WORDS)
     if probability >= MIN_PROBABILITY or (foreign >= 2 and foreign > english):
         return str(lang)
     return None
