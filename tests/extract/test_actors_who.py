@@ -70,6 +70,7 @@ TEXTS = {
         "the isolation of Crete and Cyprus. Trinidad and Tobago agreed. The campaign has "
         "credited Ivanka Trump with it."
     ),
+    "abbreviations": "RICHMOND, Va. - The VA hospital in Sacramento, Calif., said so.",
     "described": (
         "Minetest is an open-source game. Minetest has many players. Red Hat sponsors the "
         "Fedora operating system. Faithless Hijabi is an organisation that supports women. "
@@ -309,3 +310,9 @@ def test_lists_and_glued_names_are_several_actors(who):
     assert _ids_of(m, "Crete") == ["crete"] and _ids_of(m, "Cyprus") == ["cyprus"]
     assert _ids_of(m, "Trinidad and Tobago") == ["trinidad-and-tobago"]
     assert _ids_of(m, "Ivanka Trump") == ["ivanka-trump"]
+
+
+def test_state_abbreviations_only_as_written(who):
+    m = _doc(who, "abbreviations")
+    assert _ids_of(m, "Va.") == ["virginia"] and _ids_of(m, "Calif.") == ["california"]
+    assert _ids_of(m, "VA") == ["va"]  # Veterans Affairs is not Virginia

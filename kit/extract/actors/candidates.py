@@ -88,6 +88,9 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     if words > max(alias.n_words, 1):  # "to go" is not Togo
         return False
     key = norm_key(text)
+    written = alias.written
+    if "." in written and " " not in written and any(c.islower() for c in written):
+        return text == written  # an abbreviation only as written ("Va.", never "VA")
     if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
         return all(c.isupper() for c in letters)
     if is_mixed_acronym(alias.written):
