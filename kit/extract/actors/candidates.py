@@ -89,7 +89,8 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
         return False
     key = norm_key(text)
     written = alias.written
-    if "." in written and " " not in written and any(c.islower() for c in written):
+    abbreviation = "." in written and " " not in written
+    if abbreviation and (any(c.islower() for c in written) or alias.entry.actor_type == "place"):
         return text == written  # an abbreviation only as written ("Va.", never "VA")
     if len(key) <= 2:  # US, UK, EU, UN, AP: capitals only
         return all(c.isupper() for c in letters)
