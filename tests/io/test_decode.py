@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kit.io.decode import DecodeProblem, decode_bytes, normalize_text
@@ -99,6 +99,9 @@ def test_arbitrary_bytes_give_text_or_a_reason(data: bytes) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_utf8_text_round_trips(text: str) -> None:
+    # a text with a NUL after every other character is byte for byte BOM-less UTF-16
+    # ("0\x00" is the UTF-16 of "0"): decoding it as UTF-16 is the documented choice
+    assume(text.count("\x00") * 2 < len(text))
     data = text.encode("utf-8", "surrogatepass")
     try:
         got = decode_bytes(data)
