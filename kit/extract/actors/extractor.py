@@ -104,9 +104,12 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         place = c.linked_actor_id if c.relation == "part_of" else c.actor_id
         if place in gaz.entries and gaz.entries[place].actor_type == "place":
             places[place] += 1
+    top_place = None
+    if places:  # "the state Senate": the curated place this document names most
+        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
+        top_place = entry.actor_id, entry.actor, entry.country
     states: Counter = Counter()
     first: dict[str, int] = {}
-    names: dict[str, tuple[str, str | None]] = {}
     for c in cands:
         state_id = c.actor_id if c.actor_type == "state" else None
         if c.linked_actor_id and c.relation in ("part_of", "government_of"):
@@ -115,45 +118,48 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         if entry is not None and entry.actor_type == "state":
             states[state_id] += 1
             first.setdefault(state_id, c.s)
-            names[state_id] = (entry.actor, entry.country)
-    state = min(states, key=lambda a: (-states[a], first[a])) if states else None
+    top_state = None
+    if states:
+        entry = gaz.entries[min(states, key=lambda a: (-states[a], first[a]))]
+        top_state = entry.actor_id, entry.actor, entry.country
     ends = {c.e: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     starts = {c.s: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     for c in cands:
         if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
             continue
-        words = [t.lower_ for t in doc[c.s : c.e]]
-        owner, why = _owner(doc, gaz, c, ends, starts, places), "named as its owner"
-        earlier = None
         if c.s > 0 and doc[c.s - 1].lower_ in ("this", "our"):
             continue  # "this Court" in a ruling: the speaker's own, which the text may not name
+        words = [t.lower_ for t in doc[c.s : c.e]]
         key = " ".join(w for w in words if w != "the")
+        owner, why = _owner(doc, c, ends, starts, top_place), "named as its owner"
         if owner is None:
             # "the Court" after "the Supreme Court": the court last named, however it was named
             pool = courts if key == "court" else named.get(key, [])
             earlier = max((x for x in pool if x[0] < c.s), default=None, key=lambda x: x[0])
-        if earlier is not None:
-            if key != "court" and key.endswith("court"):
-                courts.append((c.s, c))
-            c.actor_id, c.actor = earlier[1].actor_id, earlier[1].actor
-            c.country, c.linked_actor_id = earlier[1].country, earlier[1].linked_actor_id
-            c.relation = "part_of"
-            c.resolved_from = f"{earlier[1].actor}, named earlier in this document"
-            continue
-        if owner is None and state is None:
-            continue
-        if owner is None:
-            entry = gaz.entries[state]
-            owner, why = (state, entry.actor, entry.country), "the state this document names most"
+            if earlier is not None:
+                ref = earlier[1]
+                c.actor_id, c.actor = ref.actor_id, ref.actor
+                c.country, c.linked_actor_id, c.relation = (
+                    ref.country,
+                    ref.linked_actor_id,
+                    "part_of",
+                )
+                c.resolved_from = f"{ref.actor}, named earlier in this document"
+                if key != "court" and key.endswith("court"):
+                    courts.append((c.s, c))
+                continue
+            if top_state is None:
+                continue
+            owner, why = top_state, "the state this document names most"
         found = institution_actor(words, owner[0], owner[1])
         if found is None:
             continue
         c.actor_id, c.actor = found
         c.country, c.linked_actor_id, c.relation = owner[2], owner[0], "part_of"
         c.resolved_from = f"an institution of {owner[1]}, {why}"
-        if key.endswith("court") and key != "court":
+        if key != "court" and key.endswith("court"):
             courts.append((c.s, c))
-        if why != "the state this document names most":  # later bare mentions refer back
+        if owner is not top_state:  # later bare mentions refer back to a named owner's body
             named.setdefault(key, []).append((c.s, c))
 
 
@@ -163,18 +169,13 @@ _SUBNATIONAL = frozenset(["state", "territory", "province", "commonwealth"])
 
 def _owner(
     doc: Doc,
-    gaz: Gazetteer,
     c: _Cand,
     ends: dict[int, _Cand],
     starts: dict[int, _Cand],
-    places: Counter,
+    place: tuple[str, str, str | None] | None,
 ) -> tuple[str, str, str | None] | None:
     """Id, name and country of the state or place owning ``c``: "the Senate of Puerto Rico",
-    "Puerto Rico's Senate", "the state's Supreme Court" (the place named most)."""
-    place = None
-    if places:  # the curated place this document names most
-        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
-        place = entry.actor_id, entry.actor, entry.country
+    "Puerto Rico's Senate", "the state's Supreme Court" (``place``, the place named most)."""
     after = c.e  # "the Senate of Puerto Rico", "the Senate of the state"
     while after < len(doc) and doc[after].lower_ in ("of", "the") and after - c.e < 2:
         after += 1

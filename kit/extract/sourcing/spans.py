@@ -308,29 +308,32 @@ def _apply_quotes(rel: _Rel, qmap: QuoteMap, text: str, scare: set[int]) -> None
             rel.warnings.append(q.warning)
 
 
+def _quotes_around(
+    rel: _Rel, qmap: QuoteMap, text: str, scare: set[int]
+) -> list[tuple[str, Quote]]:
+    """Top-level, non-scare quotations ending right before the cue and source ("before",
+    '…,” X said') or starting right after them ("after", 'X said, “…'), nothing but
+    punctuation and spaces between, in text order."""
+    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
+    hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
+    out = []
+    for q in _near_quotes(qmap, lo, hi):
+        if q.depth or q.start in scare:
+            continue
+        if q.end <= lo and not any(ch.isalnum() for ch in text[q.end : lo]):
+            out.append(("before", q))
+        elif q.start >= hi and not any(ch.isalnum() for ch in text[hi : q.start]):
+            out.append(("after", q))
+    return out
+
+
 def _adjacent_quote(
     rel: _Rel, qmap: QuoteMap, text: str, scare: set[int], paras: _Paragraphs
 ) -> Quote | None:
     """A quotation right before '…,” X said' or right after 'X said, “…'."""
-    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
-    hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
-    p0, p1 = paras.bounds(rel.cue[0])
-    for q in _near_quotes(qmap, lo, hi):
-        if q.depth or q.start in scare or q.n_words < 3:
-            continue
-        gap_before = text[q.end : lo] if q.end <= lo else None
-        gap_after = text[hi : q.start] if q.start >= hi else None
-        if (
-            gap_before is not None
-            and len(gap_before) <= 4
-            and not any(ch.isalnum() for ch in gap_before)
-        ):
-            return q
-        if (
-            gap_after is not None
-            and len(gap_after) <= 4
-            and not any(ch.isalnum() for ch in gap_after)
-        ) and q.start <= p1:
+    p1 = paras.bounds(rel.cue[0])[1]
+    for side, q in _quotes_around(rel, qmap, text, scare):
+        if q.n_words >= 3 and (side == "before" or q.start <= p1):
             return q
     return None
 
@@ -346,20 +349,15 @@ def split_quote(
     >>> [t[a:b] for a, b in split_quote(r, find_quotes(t), t, set(), _Paragraphs(t))]
     ['We won,', 'and we will win again.']
     """
-    lo = min(x[0] for x in filter(None, (rel.cue, rel.source)))
-    hi = max(x[1] for x in filter(None, (rel.cue, rel.source)))
     p0, p1 = paras.bounds(rel.cue[0])
-    before = after = None
-    for q in _near_quotes(qmap, lo, hi):
-        if q.depth or q.start in scare or q.warning is not None or not p0 <= q.start < p1:
-            continue
-        if q.end <= lo and not any(ch.isalnum() for ch in text[q.end : lo]):
-            before = q
-        elif q.start >= hi and not any(ch.isalnum() for ch in text[hi : q.start]):
-            after = q
-    if before is None or after is None:
+    found = {
+        side: q
+        for side, q in _quotes_around(rel, qmap, text, scare)
+        if q.warning is None and p0 <= q.start < p1
+    }
+    if len(found) < 2:
         return []
-    return [(before.inner_start, before.inner_end), (after.inner_start, after.inner_end)]
+    return [(q.inner_start, q.inner_end) for q in (found["before"], found["after"])]
 
 
 def _near_quotes(qmap: QuoteMap, lo: int, hi: int) -> list[Quote]:
