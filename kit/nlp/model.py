@@ -82,8 +82,8 @@ _WORDS: dict[int, dict[str, frozenset[str]]] = {}
 def dictionary_words(doc: Doc) -> dict[str, frozenset[str]]:
     """The English word lists (WordNet's, by part of speech) of the lemmatizer that parsed ``doc``.
 
-    Keys ``noun``, ``verb``, ``adj``, ``adv``; empty sets for a pipeline without a rule
-    lemmatizer. Used to tell a capitalised English word glued to a name ("Derelict Obama")
+    Keys ``noun``, ``verb``, ``adj``, ``adv`` (base forms and irregular forms: "hid"); empty
+    sets for a pipeline without a rule lemmatizer. Used to tell a capitalised English word glued to a name ("Derelict Obama")
     from a given name.
 
     >>> words = dictionary_words(load_model()("Hello."))   # doctest: +SKIP
@@ -100,9 +100,12 @@ def dictionary_words(doc: Doc) -> dict[str, frozenset[str]]:
             if lookups is None or not lookups.has_table("lemma_index"):
                 continue
             table = lookups.get_table("lemma_index")  # keys are hashed: look names up
+            # irregular forms ("hid", "went", "men") are in the exception table
+            exc = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
             for name in found:
                 if name in table:
-                    found[name] = frozenset(table[name])
+                    forms = exc.get(name, {})
+                    found[name] = frozenset(table[name]) | frozenset(forms)
         _WORDS[key] = found
     return _WORDS[key]
 

@@ -76,6 +76,20 @@ TEXTS = {
         "Fedora operating system. Faithless Hijabi is an organisation that supports women. "
         "The Smith campaign said John Smith, a company founder, would win."
     ),
+    "titles": (
+        "President Barack Obama spoke in Ohio. Michelle Obama said President Obama was tired. "
+        "Later President Obama left."
+    ),
+    "titled_elsewhere": "Hillary Clinton spoke. Gennifer Flowers knew President Clinton.",
+    "bill_elsewhere": "Former President Bill Clinton campaigned in Ohio.",
+    "subject_wins": (
+        "Former President Bill Clinton criticized the law in Flint for his wife Hillary "
+        'Clinton. During the rally, the former president said it was crazy. "It makes no '
+        'sense," Clinton said.'
+    ),
+    "verb_before_place": (
+        "There are other tools, they say. Say Mexico demanded that the United States prove it."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -316,3 +330,28 @@ def test_state_abbreviations_only_as_written(who):
     m = _doc(who, "abbreviations")
     assert _ids_of(m, "Va.") == ["virginia"] and _ids_of(m, "Calif.") == ["california"]
     assert _ids_of(m, "VA") == ["va"]  # Veterans Affairs is not Virginia
+
+
+def test_a_title_names_the_bearer_who_holds_that_office(who):
+    m = _doc(who, "titles")
+    obamas = m[m["text"] == "Obama"]
+    assert obamas["actor_id"].tolist() == ["barack-obama", "barack-obama"]
+    assert obamas["resolved_from"].str.contains("title").all()
+    # no bearer titled so in the document: the bearer titled so in the corpus, said so
+    m = _doc(who, "titled_elsewhere")
+    row = m[m["text"] == "Clinton"].iloc[0]
+    assert row["actor_id"] == "bill-clinton"
+    assert row["resolution"] == "surname in corpus"
+    assert "titled President" in row["resolved_from"]
+
+
+def test_the_subject_of_the_nearest_sentence_is_the_salient_bearer(who):
+    m = _doc(who, "subject_wins")
+    assert _ids_of(m, "Clinton") == ["bill-clinton"]
+    assert _ids_of(m, "Hillary Clinton") == ["hillary-clinton"]
+
+
+def test_a_sentence_first_word_glued_to_a_place_is_cut_off(who):
+    m = _doc(who, "verb_before_place")
+    assert _ids_of(m, "Mexico") == ["mexico"]
+    assert not m["text"].str.contains("Say").any()

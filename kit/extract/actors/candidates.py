@@ -22,6 +22,7 @@ from kit.extract.actors.aliases import (
 )
 from kit.extract.actors.non_actors import non_actor_keys
 from kit.extract.actors.roles import is_title_word, title_inside
+from kit.extract.sourcing.cues import guess_lemmas
 from kit.lexicons.actor_words import (
     _BACKED,
     _DETS,
@@ -342,7 +343,7 @@ def _is_dateline(doc: Doc, s: int, e: int) -> bool:
     if e >= len(doc) or "\n" in doc[e - 1].whitespace_ or doc[e].is_space and "\n" in doc[e].text:
         return True  # the place is the whole line
     nxt = doc[e].text
-    return nxt[:1].isdigit() or nxt[:1] in "(-–—,:"
+    return nxt[:1].isdigit() or nxt[:1] in "(,:" or unicodedata.category(nxt[:1] or " ") == "Pd"
 
 
 def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
@@ -360,6 +361,10 @@ def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS
 
 
+#: A city name followed by its district or state abbreviation ("Washington D.C.").
+_QUALIFIED_CITY = re.compile(r"\s(?:[A-Z]\.?){2,}$")
+
+
 def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = None) -> _Cand:
     entry = alias.entry
     label = alias.label
@@ -367,9 +372,12 @@ def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = 
         label = ent_label
     if alias.form == "capital" and entry.relation == "government_of":
         state = entry.linked_actor_id
-        if not _acts_as_government(doc, s, e):  # the city itself
-            name = doc[s:e].text
-            return _Cand(s=s, e=e, label="GPE", actor_id=slugify(name), actor=name,
+        # the city itself: in a dateline or a place slot, or written with its district
+        # ("Washington D.C.'s attorney board"); metonymy uses the bare name
+        if _QUALIFIED_CITY.search(alias.written) or not _acts_as_government(doc, s, e):
+            name = doc[s:e].text  # "Washington D.C." is the city "Washington" too
+            city = _QUALIFIED_CITY.sub("", name.replace(".", "")) or name
+            return _Cand(s=s, e=e, label="GPE", actor_id=slugify(city), actor=name,
                           actor_type="place", country=entry.country, linked_actor_id=state,
                           relation="capital_of", ent_label=ent_label, resolution="exact")  # fmt: skip
         return _Cand(s=s, e=e, label="ORG", actor_id=entry.actor_id, actor=entry.actor,
@@ -502,6 +510,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     # given names of this document: first words of full names the model tagged ("Ivanka Trump")
     norms = _token_norms(doc)
     given_here = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    lower_here = {t.text for t in doc if t.is_lower}
+    headline = headline_end(doc)
     for ent in doc.ents:
         if ent.label_ not in _ENT_LABELS or _mistagged_given_name(doc, ent, match_at, matches):
             continue
@@ -521,8 +531,14 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         if _work_title(doc, s, e) and _is_place_name(gaz, norms, s, e):
             continue  # "an artwork entitled America"
+        if ent.label_ in ("GPE", "LOC") and _common_word_before_place(
+            doc, s, e, match_at, matches, lower_here
+        ):
+            s += 1  # "Say Mexico demanded ...": the sentence's first word is no part of the name
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
-        if _glued(doc, inner, s, e):  # "the Washington Post Trump said": two actors, not one
+        if _glued(doc, inner, s, e) or _headline_phrase(doc, inner, s, e, headline):
+            # "the Washington Post Trump said", "Washington Post Hit Piece Exploits Trump
+            # Supporter": the names in it, not one actor
             continue  # the alias matches stand on their own (second loop)
         other = _listed_with_place(doc, inner, s, e) if ent.label_ != "PERSON" else None
         if other is not None:  # "Crete and Cyprus": the known place, and the other one
@@ -591,6 +607,23 @@ def _mistagged_given_name(doc: Doc, ent, match_at: list[int], matches: list) -> 
     return person_next and ent[0].tag_ == "NNP" and ent[0].text.isalpha()
 
 
+def _common_word_before_place(
+    doc: Doc, s: int, e: int, match_at: list[int], matches: list, lower_here: set[str]
+) -> bool:
+    """The first word of a sentence, written in lower case elsewhere in the document, glued
+    to a known state or place that makes up the rest of the entity ("Say Mexico")."""
+    k = match_at[s + 1] if s + 1 < e else -1
+    if k < 0 or not doc[s].is_sent_start or is_given_name(doc[s].text):
+        return False
+    start, end, alias = matches[k]
+    return (
+        (start, end) == (s + 1, e)
+        and match_at[s] != k
+        and alias.entry.actor_type in ("state", "place")
+        and doc[s].lower_ in lower_here
+    )
+
+
 def _listed_with_place(doc: Doc, inner: list, s: int, e: int) -> tuple[int, int] | None:
     """The other member of a two-name list whose one member is a known state or place
     ("Crete and Cyprus"): its token span, else None."""
@@ -605,6 +638,40 @@ def _listed_with_place(doc: Doc, inner: list, s: int, e: int) -> tuple[int, int]
             if (m[0], m[1]) == (s, k) and doc[k + 1].text[:1].isupper():
                 return k + 1, e
     return None
+
+
+def headline_end(doc: Doc) -> int:
+    """Token index where a title-case first line (the headline) ends; 0 when there is none.
+
+    >>> from kit.nlp.model import load_model   # doctest: +SKIP
+    >>> headline_end(load_model()("Trump Hits Back At Critics\\n\\nHe said so."))  # doctest: +SKIP
+    5
+    """
+    end = doc.text.find("\n")
+    span = doc.char_span(0, end, alignment_mode="contract") if end > 0 else None
+    words = [t for t in span or () if t.is_alpha]
+    if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
+        return 0
+    return span.end
+
+
+def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bool:
+    """An entity of the headline that is known names glued to English words ("Washington
+    Post Hit Piece Exploits Trump Supporter"): the names stand alone."""
+    if not inner or e > headline:
+        return False
+    named = {t for m in inner for t in range(m[0], m[1])}
+    rest = [doc[i] for i in range(s, e) if i not in named and doc[i].is_alpha]
+    return bool(rest) and all(_english_word(t) for t in rest)
+
+
+def _english_word(tok) -> bool:
+    """A capitalised English word, not a given name ("Exploits", "Piece", not "Hillary")."""
+    if is_given_name(tok.text):
+        return False
+    low, words = tok.lower_, dictionary_words(tok.doc)
+    forms = (low, *guess_lemmas(low))
+    return any(f in words[pos] for pos in words for f in forms)
 
 
 def _glued(doc: Doc, inner: list, s: int, e: int) -> bool:
@@ -925,6 +992,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and _n_words(doc, c) >= 2
         ):
             persons.setdefault(norms[c.e - 1], c)
+    # given names of people named in full here ("Melania" of "Melania Trump")
+    given = {norms[c.s]: c for c in persons.values() if is_given_name(doc[c.s].text)}
     places: set[str] = set()
     for c in cands:
         if c.actor_type is None and _place_context(doc, c):
@@ -946,12 +1015,19 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and c.actor_type in (None, "person", "place", "state")
             and (c.actor_type not in ("place", "state") or c.ent_label in ("PERSON", "ORG"))
             # a place or group word ("Melbourne", "Muslim") is a surname only after a given name
-            and (c.label not in _NOT_SURNAME_LABELS or is_given_name(doc[surname.s].text))
+            and (
+                c.label not in _NOT_SURNAME_LABELS
+                or any(is_given_name(t.text) for t in doc[surname.s : surname.e - 1])
+            )  # "Machado" after "Miss Universe Alicia Machado"
         ):
             if c.actor_type != "person":  # a curated person keeps its id: people.py decides
                 c.actor_id, c.actor = surname.actor_id, surname.actor
                 c.country = surname.country
             c.label, c.actor_type = "PERSON", "person"
+            out.append(c)
+            continue
+        if single and c.actor_type is None and c.label != "PERSON" and norms[c.s] in given:
+            c.label, c.actor_type = "PERSON", "person"  # "Melania" tagged GPE: her given name
             out.append(c)
             continue
         if (
@@ -1049,11 +1125,16 @@ def _speech_subject(tok) -> bool:
 
 
 def _person_context(doc: Doc, c: _Cand) -> bool:
-    """Subject of a speech verb or object of "according to", and looks like a name."""
+    """Subject of a speech verb, object of "according to", or someone an organisation has
+    ("NBC's Lester Holt", "Lester Holt of NBC News"), and looks like a name."""
     if not _is_name_like(doc, c.s, c.e):
         return False
     root = doc[c.s : c.e].root
     if _speech_subject(root):
+        return True
+    if c.s >= 2 and doc[c.s - 1].tag_ == "POS" and doc[c.s - 2].ent_type_ == "ORG":
+        return True
+    if c.e + 1 < len(doc) and doc[c.e].lower_ == "of" and doc[c.e + 1].ent_type_ == "ORG":
         return True
     head = root.head
     return (

@@ -43,6 +43,7 @@ from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
 from kit.extract.language import outside
+from kit.lexicons.actor_words import INSTITUTION_SHORT_FORMS
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,10 +119,8 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
         if entry is not None and entry.actor_type == "state":
             states[state_id] += 1
             first.setdefault(state_id, c.s)
-    top_state = None
-    if states:
-        entry = gaz.entries[min(states, key=lambda a: (-states[a], first[a]))]
-        top_state = entry.actor_id, entry.actor, entry.country
+    ranked = [gaz.entries[a] for a in sorted(states, key=lambda a: (-states[a], first[a]))]
+    top_state = (ranked[0].actor_id, ranked[0].actor, ranked[0].country) if ranked else None
     ends = {c.e: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     starts = {c.s: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     for c in cands:
@@ -151,6 +150,13 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             if top_state is None:
                 continue
             owner, why = top_state, "the state this document names most"
+            if key in _SHORT_FORMS:  # "the House": of the state named most that has one
+                having = [e for e in ranked if (key, e.actor_id) in INSTITUTION_SHORT_FORMS]
+                if not having:
+                    continue
+                if having[0] is not ranked[0]:
+                    owner = having[0].actor_id, having[0].actor, having[0].country
+                    why = f"the state this document names most that has a {key.title()}"
         found = institution_actor(words, owner[0], owner[1])
         if found is None:
             continue
@@ -163,6 +169,8 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             named.setdefault(key, []).append((c.s, c))
 
 
+#: Institution words that are a short form in some states only ("the House").
+_SHORT_FORMS = frozenset(k for k, _ in INSTITUTION_SHORT_FORMS)
 #: Nouns for a part of a country with its own institutions ("the state Senate").
 _SUBNATIONAL = frozenset(["state", "territory", "province", "commonwealth"])
 

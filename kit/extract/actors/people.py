@@ -4,7 +4,9 @@ A full name identifies a person: given name + surname (+ Jr./Sr.), middle names 
 initials dropped, so "James B. Comey" and "James Comey" are one person and "Bill Clinton"
 and "Hillary Clinton" are two, always. A mention of a surname alone ("Clinton", "Mrs.
 Clinton") resolves to a person of this document with that surname: the nearest full
-mention before it (after it when none comes before) whose gender agrees with the title.
+mention before it (after it when none comes before; in the nearest sentence, the subject)
+whose gender agrees with the title, and the one this document gives the same office
+("President Obama") when the title names one.
 A surname that no full name in the document explains keeps a provisional id
 (``surname:<key>``); :func:`link_surnames_in_corpus` later links it to the corpus's
 dominant bearer of that surname.
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
-from kit.extract.actors.roles import is_title_word, title_before
+from kit.extract.actors.roles import is_title_word, office_key, title_before
 from kit.extract.sourcing.cues import guess_lemmas
 from kit.lexicons.people import (
     NAME_SUFFIXES,
@@ -144,6 +146,12 @@ def _title_gender(doc: Doc, c: _Cand) -> str | None:
     return TITLE_GENDER.get(doc[span[0]].lower_.rstrip("."))
 
 
+def _office(doc: Doc, c: _Cand) -> str | None:
+    """The office the title right before the name names ("president"), else ``None``."""
+    span = title_before(doc, c.s)
+    return office_key(doc[span[0] : span[1]].text) if span else None
+
+
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
@@ -159,6 +167,14 @@ def _is_junk(doc: Doc, i: int, lower_words: set[str]) -> bool:
     return tok.lower_ in words["adj"] or any(
         w in words["verb"] for w in (tok.lower_, *guess_lemmas(tok.text))
     )
+
+
+def _common_noun_before_given_name(doc: Doc, toks: list[int]) -> bool:
+    """An English noun glued before a given name and a surname ("[Miss] Universe Alicia
+    Machado"): the rest is the name."""
+    if len(toks) < 3 or not is_given_name(doc[toks[1]].text):
+        return False
+    return doc[toks[0]].lower_ in dictionary_words(doc)["noun"]
 
 
 def resolve_people(
@@ -205,8 +221,10 @@ def resolve_people(
             glued = _is_junk(doc, toks[0], lower_words)
             if _is_particle(rest[0]):
                 break  # "Filip De Wilde": the rest is a surname with its particle
-            if (len(rest) >= 2 and full_keys[rest_key] and rest_key != own) or (
-                surname_key(rest[-1]) in others
+            if (
+                (len(rest) >= 2 and full_keys[rest_key] and rest_key != own)
+                or _common_noun_before_given_name(doc, toks)
+                or surname_key(rest[-1]) in others
                 and not any(is_given_name(w) for w in rest[:-1])
                 and (glued or len(rest) == 1 and surname_key(lead) not in others and glued)
             ):
@@ -280,15 +298,25 @@ def resolve_people(
         by_surname.setdefault(p.surname, []).append(p)
         by_given.setdefault(p.given, []).append(p)
     full_at: dict[str, list[int]] = {}
+    offices: dict[str, set[str]] = {}  # actor_id -> offices its titles name here ("president")
+    subjects: set[int] = set()  # starts of full names that are the subject of their clause
     for c in people:
         toks = names[id(c)]
         if len(toks) >= 2:
             full_at.setdefault(c.actor_id, []).append(c.s)
+            office = _office(doc, c)
+            if office:
+                offices.setdefault(c.actor_id, set()).add(office)
+            if any(
+                doc[i].dep_ in ("nsubj", "nsubjpass") and not c.s <= doc[i].head.i < c.e
+                for i in range(c.s, c.e)
+            ):
+                subjects.add(c.s)
     curated_short = Counter(
         c.actor_id for c in people if len(names[id(c)]) == 1 and c.resolution == "alias table"
     )
     # 2. one-word mentions: a surname (or a given name) of a person of this document
-    for c in people:
+    for c in sorted(people, key=lambda c: c.s):
         toks = names[id(c)]
         if not (len(toks) == 1 or len(toks) == 2 and _is_particle(doc[toks[0]].text)):
             continue
@@ -326,10 +354,15 @@ def resolve_people(
             if gender:
                 agreeing = [p for p in bearers if p.gender in (gender, None)]
                 bearers = agreeing or bearers
-            best = _nearest(bearers, c.s, full_at)
+            office = _office(doc, c)
+            # a title names one office holder: "President Obama" is the Obama titled
+            # "President" here, not the nearer Michelle Obama
+            titled = [p for p in bearers if office in offices.get(p.actor_id, ())]
+            best = _nearest(doc, titled or bearers, c.s, full_at, subjects)
             c.actor_id, c.actor = best.actor_id, best.actor
             c.resolution = "surname in document"
-            c.resolved_from = f"{best.actor} (full name in this document)"
+            how = "full name and title" if titled and len(titled) < len(bearers) else "full name"
+            c.resolved_from = f"{best.actor} ({how} in this document)"
             continue
         if c.actor_id and c.resolution == "alias table":
             continue  # a curated short form ("Putin") with no other bearer here
@@ -367,8 +400,18 @@ def _usual_middle(key: str, doc_middles: Counter) -> str:
     return seen[0][1] if seen else ""
 
 
-def _nearest(bearers: list[_Person], at: int, full_at: dict[str, list[int]]) -> _Person:
-    """The bearer whose full mention is nearest before token ``at`` (else nearest after)."""
+def _nearest(
+    doc: Doc,
+    bearers: list[_Person],
+    at: int,
+    full_at: dict[str, list[int]],
+    subjects: set[int] = frozenset(),  # type: ignore[assignment]
+) -> _Person:
+    """The bearer named in full most recently before token ``at`` (else nearest after).
+
+    Recency counts in sentences; within one sentence the subject wins ("Bill Clinton
+    campaigned for his wife Hillary Clinton. ... Clinton said" is Bill).
+    """
 
     counts = {p.actor_id: len(full_at.get(p.actor_id, [p.first])) for p in bearers}
     most = max(counts.values())
@@ -378,11 +421,12 @@ def _nearest(bearers: list[_Person], at: int, full_at: dict[str, list[int]]) -> 
     ):
         return leaders[0]  # the salient bearer: named in full at least twice as often as any other
 
-    def score(p: _Person) -> tuple[int, int]:
+    def score(p: _Person) -> tuple[int, ...]:
         spots = full_at.get(p.actor_id, [p.first])
         before = [s for s in spots if s < at]
         if before:
-            return (0, at - max(before))
+            last = max((doc[s].sent.start, s in subjects, s) for s in before)
+            return (0, -last[0], -int(last[1]), -last[2])
         return (1, min(spots) - at)
 
     return min(bearers, key=score)

@@ -179,6 +179,43 @@ def _bare(text: str) -> str:
     return text.rstrip(".").lower()
 
 
+#: Title words that say nothing about a person's office ("Mr.", "Dr."): no evidence of who.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord", "lady"}
+)
+#: Abbreviated titles and the word they stand for, so "Sen." and "Senator" are one office.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "cpt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "brig": "brigadier",
+    "prof": "professor",
+    "rev": "reverend",
+}
+
+
+def office_key(title: str) -> str | None:
+    """The office a title names, spelled one way; ``None`` for honorifics alone.
+
+    >>> office_key("Sen."), office_key("Former Vice President"), office_key("Mrs.")
+    ('senator', 'vice president', None)
+    """
+    words = [_bare(w) for w in title.replace(".", ". ").split() if _bare(w)]
+    words = [TITLE_ABBREVIATIONS.get(w, w) for w in words if w in TITLE_WORDS]
+    words = [w for w in words if w not in HONORIFICS]
+    return " ".join(words) or None
+
+
 def is_title_word(text: str) -> bool:
     """True for a word that can be part of a title before a name."""
     return _bare(text) in TITLE_WORDS

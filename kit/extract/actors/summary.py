@@ -14,6 +14,7 @@ from kit.extract.actors.people import (
     link_surnames_in_corpus,
     surname_key,
 )
+from kit.extract.actors.roles import office_key
 from kit.lexicons.people import NAME_SUFFIXES
 from kit.tables import columns
 
@@ -146,6 +147,71 @@ def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     return result
 
 
+def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Titled surnames ("President Clinton") whose title belongs to another bearer.
+
+    A surname with an office title that the document step gave to a person never written
+    with that office in the corpus goes to the one other bearer of the surname who is
+    ("Former President Bill Clinton" elsewhere), marked ``surname in corpus``. Updates
+    ``mentions`` and the ``attributions`` whose source is a moved mention.
+    """
+    mentions = tables[TABLE]
+    titled = mentions["resolution"].isin(["surname in document", "surname in corpus"]) & (
+        mentions["title"].notna()
+    )
+    if not titled.any():
+        return {}
+    full = mentions[
+        mentions["resolution"].isin(["exact", "full name", "alias table"])
+        & (mentions["actor_type"] == "person")
+        & mentions["text"].astype(str).str.contains(r"\s")
+    ]
+    names: dict[str, str] = dict(zip(full["actor_id"], full["actor"]))
+    offices: dict[str, set[str]] = {}
+    for aid, title in zip(full["actor_id"], full["title"]):
+        office = office_key(title) if isinstance(title, str) else None
+        if office:
+            offices.setdefault(aid, set()).add(office)
+    holders: dict[tuple[str, str], set[str]] = {}  # (surname, office) -> actor ids
+    for aid, held in offices.items():
+        words = [w for w in str(names[aid]).split() if norm_key(w) not in NAME_SUFFIXES]
+        for office in held:
+            holders.setdefault((surname_key(words[-1]), office), set()).add(aid)
+    new: dict[int, tuple[str, str, str]] = {}
+    for i, text, aid, title in zip(
+        mentions.index[titled],
+        mentions.loc[titled, "text"],
+        mentions.loc[titled, "actor_id"],
+        mentions.loc[titled, "title"],
+    ):
+        office = office_key(str(title))
+        if not office or office in offices.get(aid, ()):
+            continue
+        others = holders.get((surname_key(str(text).split()[-1]), office), set()) - {aid}
+        if len(others) == 1:
+            best = next(iter(others))
+            new[i] = (best, names[best], str(title))
+    if not new:
+        return {}
+    out = mentions.copy()
+    rows = list(new)
+    out.loc[rows, "actor_id"] = [new[i][0] for i in rows]
+    out.loc[rows, "actor"] = [new[i][1] for i in rows]
+    out.loc[rows, "resolution"] = "surname in corpus"
+    out.loc[rows, "resolved_from"] = [
+        f"{new[i][1]} (the bearer of the surname titled {new[i][2]} in the corpus)" for i in rows
+    ]
+    result = {TABLE: out}
+    att = tables.get("attributions")
+    if att is not None and not att.empty:
+        moved = {
+            (mentions.at[i, "doc_id"], mentions.at[i, "start"], mentions.at[i, "end"]): new[i][:2]
+            for i in rows
+        }
+        result["attributions"] = _move_sources(att, moved)
+    return result
+
+
 def _move_sources(att: pd.DataFrame, moved: dict[tuple, tuple[str, str]]) -> pd.DataFrame:
     """Attributions whose source (or its antecedent) is a moved mention follow it."""
     out = att.copy()
@@ -241,6 +307,7 @@ def summarize(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[
         }
     linked = link_in_corpus(tables)
     linked.update(dominant_bearers({**tables, **linked}))
+    linked.update(titled_bearers({**tables, **linked}))
     mentions = majority_types(linked.get(TABLE, mentions))
     linked = {**linked, TABLE: mentions}
     order = (
