@@ -90,6 +90,20 @@ TEXTS = {
     "verb_before_place": (
         "There are other tools, they say. Say Mexico demanded that the United States prove it."
     ),
+    "named_here": (
+        "Former Miss Universe Alicia Machado spoke. Trump said Machado was disgusting. "
+        "Melania Trump was born abroad. Trump said that Melania would talk. Gloria La Riva "
+        "ran. La Riva blamed capitalism. President Bill Clinton signed the 1994 Crime Bill."
+    ),
+    "short_name": (
+        "Red Hat released CentOS Linux 8 and then CentOS Stream. Stream was announced in "
+        "September. Critics said Stream is not CentOS."
+    ),
+    "capital_as_city": (
+        "WASHINGTON \u2015 Lawmakers met. The party filed a complaint with Washington "
+        "D.C.\u2019s attorney board. Russia warned NATO. Russia moved troops. Russia said so. "
+        "The United States replied. Speaker of the House Paul Ryan said NATO must act."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -259,6 +273,17 @@ def test_bare_surname_among_several_bearers_goes_to_a_strong_corpus_bearer():
     assert out.loc[2, "resolution"] == "surname in corpus"
 
 
+def test_the_person_a_headline_names_keeps_the_bare_surnames_of_the_document():
+    from kit.extract.actors.summary import DOMINANT_MIN_DOCS
+
+    rows = _bearer_rows(DOMINANT_MIN_DOCS).assign(sent_id=1)
+    rows.loc[1, "sent_id"] = 0  # doc a's headline names Rakeyia Scott in full
+    assert dominant_bearers({"mentions": rows}) == {}
+    rows.loc[0, "sent_id"] = 0  # ... and Keith Scott too: the corpus prior decides again
+    out = dominant_bearers({"mentions": rows})["mentions"]
+    assert out.loc[2, "actor_id"] == "keith-scott"
+
+
 def test_a_weak_corpus_prior_leaves_the_document_choice():
     # Keith Scott named in 3 documents is no reason to overrule the document's own choice
     assert dominant_bearers({"mentions": _bearer_rows(3)}) == {}
@@ -355,3 +380,36 @@ def test_a_sentence_first_word_glued_to_a_place_is_cut_off(who):
     m = _doc(who, "verb_before_place")
     assert _ids_of(m, "Mexico") == ["mexico"]
     assert not m["text"].str.contains("Say").any()
+
+
+def test_names_the_model_tagged_as_places_or_versions_are_what_the_document_says(who):
+    m = _doc(who, "named_here")
+    assert set(_ids_of(m, "Machado")) == {"alicia-machado"}
+    assert _ids_of(m, "Alicia Machado") == ["alicia-machado"]  # "Universe" is no given name
+    assert set(_ids_of(m, "Melania")) == {"melania-trump"}
+    assert set(_ids_of(m, "La Riva")) == {"gloria-la-riva"}
+    assert "Bill" not in m["text"].tolist()  # the Crime Bill is no person
+    m = _doc(who, "short_name")
+    assert not m["text"].str.contains(r"\d").any()  # "CentOS Linux 8" is no person
+
+
+def test_a_capital_with_its_district_or_in_a_dateline_is_the_city(who):
+    m = _doc(who, "capital_as_city")
+    assert _ids_of(m, "WASHINGTON") == ["washington"]
+    assert _ids_of(m, "Washington D.C.") == ["washington"]
+    # Russia has no "House": the House of the state named most that has one
+    assert _ids_of(m, "House") == ["united-states-house-of-representatives"]
+
+
+def test_a_bare_noun_nobody_bears_is_short_for_the_longer_name_it_ends():
+    from kit.extract.actors.people import _longer_name
+    from kit.nlp.model import load_model
+
+    doc = load_model()("Red Hat released CentOS Stream. Stream is new. Mr. Smith met Tom Smith.")
+    where: dict[str, list[int]] = {}
+    for t in doc:
+        where.setdefault(t.text, []).append(t.i)
+    stream = next(t.i for t in doc if t.text == "Stream" and t.is_sent_start)
+    assert _longer_name(doc, stream, where).text == "CentOS Stream"
+    smith = next(t.i for t in doc if t.text == "Smith")
+    assert _longer_name(doc, smith, where) is None  # a surname after a title or given name

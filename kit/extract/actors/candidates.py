@@ -42,7 +42,7 @@ from kit.lexicons.actor_words import (
     PLACE_NOUNS,
     SPEECH_VERBS,
 )
-from kit.lexicons.people import TITLE_GENDER, is_given_name
+from kit.lexicons.people import SURNAME_PARTICLES, TITLE_GENDER, is_given_name
 from kit.nlp.doc_arrays import arrays
 from kit.nlp.model import dictionary_words
 
@@ -526,6 +526,10 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 continue  # "Captain America", "Miss America": no person, no country
             if e - s > 1 and norms[s] in non_actor_keys():
                 continue  # "COVID Melbourne": a headline phrase, no person
+            if any(ch.isdigit() for t in doc[s:e] for ch in t.text):
+                continue  # "CentOS Linux 7": a version, no person
+            if e - s == 1 and _noun_before_given_name(doc, s):
+                continue  # "the 1994 Crime Bill": a name of something else
             s = _given_names_before(
                 doc, s, covered, given_here
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
@@ -661,13 +665,36 @@ def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bo
     if not inner or e > headline:
         return False
     named = {t for m in inner for t in range(m[0], m[1])}
+    if any(doc[i].text == "-" for i in range(s, e)):
+        return False  # "African-American Museum": one compound
     rest = [doc[i] for i in range(s, e) if i not in named and doc[i].is_alpha]
-    return bool(rest) and all(_english_word(t) for t in rest)
+    institution = {w for key in GENERIC_INSTITUTIONS for w in key.split()} | ORG_WORDS
+    return (
+        bool(rest)
+        and all(_english_word(t) for t in rest)
+        and not any(t.lower_ in institution for t in rest)  # "U.S. Court" is one name
+    )
+
+
+def _noun_before_given_name(doc: Doc, s: int) -> bool:
+    """A given name alone after a capitalised English noun inside a sentence ("Crime Bill")."""
+    if s == 0 or not is_given_name(doc[s].text):
+        return False
+    prev = doc[s - 1]
+    return (
+        prev.is_title
+        and prev.tag_.startswith("NN")  # not "Let Hillary and I debate"
+        and not prev.is_sent_start
+        and not is_given_name(prev.text)
+        and not is_title_word(prev.text)
+        and prev.lower_ in dictionary_words(doc)["noun"]
+        and prev.lower_ not in dictionary_words(doc)["adj"]
+    )
 
 
 def _english_word(tok) -> bool:
     """A capitalised English word, not a given name ("Exploits", "Piece", not "Hillary")."""
-    if is_given_name(tok.text):
+    if is_given_name(tok.text) or tok.lower_ in SURNAME_PARTICLES:
         return False
     low, words = tok.lower_, dictionary_words(tok.doc)
     forms = (low, *guess_lemmas(low))
@@ -981,33 +1008,46 @@ _NOT_SURNAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     """Resolve unresolved entities: people by surname/speech verbs, places by patterns."""
+    speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
+    for c in cands:
+        if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
+            speakers.add(norm_key(doc[c.s : c.e].text))
     persons: dict[str, _Cand] = {}
     for c in cands:
         if (
             c.actor_type is None
-            and c.label == "PERSON"
             and _n_words(doc, c) >= 2
             and _is_name_like(doc, c.s, c.e)  # not "COVID Melbourne", "ex-Muslim"
+            and (
+                c.label == "PERSON"
+                or c.label in _SPEAKER_LABELS  # "Keith Lamont Scott, 43," tagged ORG
+                and norm_key(doc[c.s : c.e].text) in speakers
+                and is_given_name(doc[c.s].text)
+            )
             or c.actor_type == "person"
             and _n_words(doc, c) >= 2
         ):
             persons.setdefault(norms[c.e - 1], c)
     # given names of people named in full here ("Melania" of "Melania Trump")
-    given = {norms[c.s]: c for c in persons.values() if is_given_name(doc[c.s].text)}
+    given = {
+        norms[c.s]: c
+        for c in persons.values()
+        if is_given_name(doc[c.s].text)
+        and not is_title_word(doc[c.e - 1].text)  # "Charlotte Mayor Jennifer Roberts"
+        and doc[c.e - 1].tag_ != "NNPS"  # "Charlotte Panthers"
+    }
     places: set[str] = set()
     for c in cands:
         if c.actor_type is None and _place_context(doc, c):
             places.add(norm_key(doc[c.s : c.e].text))
     # a name shown as a person (an interview turn, "Zara Kay:") is no place in this document
     places -= {norm_key(doc[c.s : c.e].text) for c in cands if c.actor_type == "person"}
-    speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
-    for c in cands:
-        if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
-            speakers.add(norm_key(doc[c.s : c.e].text))
     out = []
     for c in cands:
         key = norm_key(doc[c.s : c.e].text)
-        single = _n_words(doc, c) == 1
+        n_words = _n_words(doc, c)
+        # one word, or a surname with its particle ("La Riva" of "Gloria La Riva")
+        single = n_words == 1 or n_words == 2 and norms[c.s] in SURNAME_PARTICLES
         surname = persons.get(norms[c.e - 1]) if single else None
         if (
             surname is not None
@@ -1026,7 +1066,14 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label, c.actor_type = "PERSON", "person"
             out.append(c)
             continue
-        if single and c.actor_type is None and c.label != "PERSON" and norms[c.s] in given:
+        if (
+            single
+            and c.actor_type is None
+            and c.label != "PERSON"
+            and norms[c.s] in given
+            and not _place_context(doc, c)
+            and doc[c.s : c.e].root.dep_ not in ("compound", "pobj")  # "in Charlotte"
+        ):
             c.label, c.actor_type = "PERSON", "person"  # "Melania" tagged GPE: her given name
             out.append(c)
             continue
@@ -1067,12 +1114,41 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         else:
             continue  # NORP, PRODUCT, ... without a repair are not actors
         out.append(c)
+    out += _untagged_surnames(doc, out)
     for c in out:  # people get their final ids in people.py
         if c.actor_id is None:
             name = doc[c.s : c.e].text
             if _dotted_acronym(name):  # "F.B.I." and "FBI" are one actor
                 name = name.replace(".", "")
             c.actor, c.actor_id = name, slugify(name)
+    return out
+
+
+def _untagged_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Surnames the model left untagged ("Lynch said") in a document that names the person
+    in full ("Loretta E. Lynch"): capitalised proper nouns standing alone, outside any name."""
+    surnames = {
+        doc[c.e - 1].text
+        for c in cands
+        if c.actor_type == "person"
+        and _n_words(doc, c) >= 2
+        and is_given_name(doc[c.s].text)
+        and doc[c.e - 1].is_title
+    }
+    if not surnames:
+        return []
+    covered = bytearray(len(doc))
+    for c in cands:
+        covered[c.s : c.e] = b"\x01" * (c.e - c.s)
+    words, pos = arrays(doc).text, arrays(doc).pos
+    out = []
+    for i, word in enumerate(words):
+        if word not in surnames or covered[i] or pos[i] != "PROPN":
+            continue
+        before = i > 0 and pos[i - 1] == "PROPN" and not is_title_word(words[i - 1])
+        after = i + 1 < len(words) and pos[i + 1] == "PROPN"
+        if not (before or after):  # "Lynch Street", "Mark Lynch" are other names
+            out.append(_Cand(s=i, e=i + 1, label="PERSON", actor_type="person"))
     return out
 
 
@@ -1133,6 +1209,14 @@ def _person_context(doc: Doc, c: _Cand) -> bool:
     if _speech_subject(root):
         return True
     if c.s >= 2 and doc[c.s - 1].tag_ == "POS" and doc[c.s - 2].ent_type_ == "ORG":
+        return True
+    if (  # "Keith Lamont Scott, 43, was killed": an age
+        c.e + 3 < len(doc)
+        and doc[c.e].text == ","
+        and doc[c.e + 1].text.isdigit()
+        and 0 < int(doc[c.e + 1].text) < 120
+        and doc[c.e + 2].text == ","
+    ):
         return True
     if c.e + 1 < len(doc) and doc[c.e].lower_ == "of" and doc[c.e + 1].ent_type_ == "ORG":
         return True

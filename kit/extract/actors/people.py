@@ -42,7 +42,7 @@ from kit.lexicons.people import (
 from kit.nlp.model import dictionary_words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from kit.extract.actors.candidates import _Cand
 
@@ -152,6 +152,8 @@ def _office(doc: Doc, c: _Cand) -> str | None:
     return office_key(doc[span[0] : span[1]].text) if span else None
 
 
+#: A word typed with its second letter capitalised too ("HIllary"; not "McCain", "DeSantis").
+_TYPO_CAPITALS = re.compile(r"\b([A-Z])([A-Z])(?=[a-z]{2})")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
@@ -219,8 +221,8 @@ def resolve_people(
             # a headline word glued to a name looks like a word, not a name ("Hammering");
             # a title-case line alone is no evidence (results tables, name lists)
             glued = _is_junk(doc, toks[0], lower_words)
-            if _is_particle(rest[0]):
-                break  # "Filip De Wilde": the rest is a surname with its particle
+            if _is_particle(rest[0]) or _is_particle(lead) and len(rest) == 1:
+                break  # "Filip De Wilde", "De Blasio": a surname with its particle
             if (
                 (len(rest) >= 2 and full_keys[rest_key] and rest_key != own)
                 or _common_noun_before_given_name(doc, toks)
@@ -279,6 +281,7 @@ def resolve_people(
             suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
             middle = core[1:-1] if mid else core[-2:-1] if _is_particle(core[-2]) else []
             name = " ".join([core[0], *middle, core[-1], *suffix[-1:]])  # "Filip De Wilde"
+            name = _TYPO_CAPITALS.sub(lambda m: m[1] + m[2].lower(), name)  # "HIllary"
             actor_id, actor = curated if curated else (slugify(name), name)
             gender = _title_gender(doc, c) or given_gender(words[0])
             p = persons[key] = _Person(key, given, surname, gender, actor_id, actor, c.s)
@@ -315,6 +318,7 @@ def resolve_people(
     curated_short = Counter(
         c.actor_id for c in people if len(names[id(c)]) == 1 and c.resolution == "alias table"
     )
+    where: dict[str, list[int]] | None = None  # word -> its token positions, when needed
     # 2. one-word mentions: a surname (or a given name) of a person of this document
     for c in sorted(people, key=lambda c: c.s):
         toks = names[id(c)]
@@ -366,9 +370,43 @@ def resolve_people(
             continue
         if c.actor_id and c.resolution == "alias table":
             continue  # a curated short form ("Putin") with no other bearer here
+        if where is None:
+            where = {}
+            for t in doc:
+                where.setdefault(t.text, []).append(t.i)
+        longer = _longer_name(doc, toks[-1], where) if len(toks) == 1 else None
+        if longer is not None:  # "Stream" in a document about "CentOS Stream"
+            name = longer.text
+            c.actor_id, c.actor, c.actor_type = slugify(name), name, "organisation"
+            c.label, c.resolution = "ORG", "short form"
+            c.resolved_from = f"{name} (named in full in this document)"
+            continue
         c.actor_id, c.actor = PROVISIONAL + key, word
         c.resolution = "surname only"
         c.resolved_from = None
+
+
+def _longer_name(doc: Doc, i: int, where: dict[str, list[int]]) -> Span | None:
+    """A two-word name this document writes that ends in the English noun ``doc[i]`` after a
+    capitalised word that is no given name or title ("CentOS Stream"): what a bare "Stream"
+    nobody in the document bears a name is short for."""
+    word = doc[i]
+    if not word.is_title or word.lower_ not in dictionary_words(doc)["noun"]:
+        return None
+    for k in where.get(word.text, ()):
+        tok = doc[k]
+        if k == 0 or tok.is_sent_start:
+            continue
+        first = doc[k - 1]
+        if (
+            first.tag_ == "NNP"
+            and first.text[:1].isupper()
+            and not first.is_sent_start
+            and not is_given_name(first.text)
+            and not is_title_word(first.text)
+        ):
+            return doc[tok.i - 1 : tok.i + 1]
+    return None
 
 
 def _dominant_or_named(

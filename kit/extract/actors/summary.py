@@ -100,6 +100,12 @@ def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     docs: dict[str, set] = {}
     names: dict[str, str] = {}
     in_doc: dict[tuple[str, str], Counter] = {}
+    # the people a document's first sentence (its headline) names in full: what it is about
+    headline: set[tuple[str, str]] = set()
+    if "sent_id" in mentions:
+        first = mentions.groupby("doc_id")["sent_id"].transform("min")
+        in_first = full[full["sent_id"] == first.loc[full.index]]
+        headline = set(zip(in_first["doc_id"], in_first["actor_id"], strict=True))
     for doc_id, aid, actor in zip(full["doc_id"], full["actor_id"], full["actor"]):
         words = [w for w in str(actor).split() if norm_key(w) not in NAME_SUFFIXES]
         if len(words) < 2:
@@ -118,6 +124,10 @@ def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
         named = in_doc.get((doc_id, surname_key(str(text))))
         if not named or len(named) < 2:
             continue
+        if (doc_id, aid) in headline and all(
+            (doc_id, other) not in headline for other in named if other != aid
+        ):
+            continue  # "Bill Clinton Calls Obamacare 'Crazy'": his document, his "Clinton"
         best = max(sorted(named), key=lambda a: (len(docs[a]), named[a]))
         # only a strong corpus prior overrides the document's own evidence: "Trump" next
         # to "Ivanka Trump" is Donald Trump (named in 60 documents), but "Johnson" next to
