@@ -104,6 +104,16 @@ TEXTS = {
         "D.C.\u2019s attorney board. Russia warned NATO. Russia moved troops. Russia said so. "
         "The United States replied. Speaker of the House Paul Ryan said NATO must act."
     ),
+    "headline_words": (
+        "A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal.\n\n"
+        "Peabody gave Patriot 13 percent of its debt. In West Virginia, Mr. Tom Clarke said "
+        "the state's environmental protection agency disagreed."
+    ),
+    "untagged": (
+        "As a young associate, Loretta E. Lynch said she was asked to speak.\n\n"
+        "Lynch said her colleague had not worked. She lives on Lynch Street. The shooting "
+        "of Keith Lamont Scott, 43, sparked protests. The death of Scott shook the city."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -413,3 +423,19 @@ def test_a_bare_noun_nobody_bears_is_short_for_the_longer_name_it_ends():
     assert _longer_name(doc, stream, where).text == "CentOS Stream"
     smith = next(t.i for t in doc if t.text == "Smith")
     assert _longer_name(doc, smith, where) is None  # a surname after a title or given name
+
+
+def test_headline_words_quantities_and_lower_case_descriptions_are_no_names(who):
+    m = _doc(who, "headline_words")
+    assert "Sell Coal" not in m["text"].tolist()  # English words of a title-case headline
+    assert _ids_of(m, "Patriot") == ["patriot"]  # "13 percent" is no part of the name
+    assert "epa" not in m["actor_id"].tolist()  # a lower-case description in a cased text
+
+
+def test_surnames_the_model_left_untagged_and_people_given_an_age(who):
+    m = _doc(who, "untagged")
+    lynch = m[m["text"] == "Lynch"]
+    assert lynch["actor_id"].tolist() == ["loretta-lynch"]  # not the one of "Lynch Street"
+    scott = m[m["text"].str.contains("Scott")]
+    assert set(scott["actor_type"]) == {"person"}
+    assert len(set(scott["actor_id"])) == 1

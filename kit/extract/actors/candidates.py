@@ -78,8 +78,12 @@ def _token_norms(doc: Doc) -> list[str]:
     return [norm_key(t) for t in arrays(doc).text]
 
 
-def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
-    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey``/``Let`` do not match."""
+def _case_ok(doc: Doc, s: int, e: int, alias: Alias, cased: bool = True) -> bool:
+    """Case rules: ``usa`` matches the acronym USA, ``us``/``turkey``/``Let`` do not match.
+
+    A name all in lower case matches only in a text that does not capitalise names
+    (``cased`` False): "the state's environmental protection agency" is no EPA.
+    """
     span = doc[s:e]
     text = span.text
     letters = [c for c in text if c.isalpha()]
@@ -108,7 +112,7 @@ def _case_ok(doc: Doc, s: int, e: int, alias: Alias) -> bool:
     if any(c.isupper() for c in letters):
         return _capitals_kept(text, alias.written)
     # all lower case: a name of two content words or more ("united states", not "the states")
-    return sum(1 for w in _WORDS.findall(text) if w.lower() not in _DETS) >= 2
+    return not cased and sum(1 for w in _WORDS.findall(text) if w.lower() not in _DETS) >= 2
 
 
 def _capitals_kept(text: str, written: str) -> bool:
@@ -148,6 +152,17 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
     n = len(doc)
     arr = arrays(doc)
     is_space, texts = arr.is_space, arr.text
+    # a text that capitalises names: capitalised words inside its sentences
+    cased = (
+        sum(
+            1
+            for k in range(1, min(n, 2000))
+            if texts[k][:1].isupper()
+            and texts[k - 1] not in (".", "!", "?", '"', "“")
+            and not texts[k - 1].isspace()
+        )
+        >= 3
+    )
     i = 0
     while i < n:
         best = None
@@ -164,7 +179,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                 alias = gaz.keys.get(cat)
                 if (
                     alias is not None
-                    and _case_ok(doc, i, j + 1, alias)
+                    and _case_ok(doc, i, j + 1, alias, cased)
                     and not _is_money(doc, i, j + 1)
                     and not (alias.form == "demonym" and _language_use(doc, i, j + 1))
                     and not _inside_other_name(doc, i, j + 1, alias)
@@ -410,6 +425,10 @@ def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
         or (doc[s].tag_.startswith("RB") and s + 1 < e and doc[s + 1].lower_ in _DETS)
     ):
         s += 1
+    for i in range(s + 1, e - 1):  # "Peabody gave Patriot 13 percent": the name only
+        if doc[i].like_num and doc[i + 1].lower_ in ("percent", "%", "per", "pct"):
+            e = i
+            break
     opened = [i for i in range(s, e) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[0], e)):
         e = opened[0]
@@ -535,6 +554,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         if _work_title(doc, s, e) and _is_place_name(gaz, norms, s, e):
             continue  # "an artwork entitled America"
+        if e <= headline:  # "Supreme Court Rules On Travel": the name ends at "Court"
+            e = _headline_name_end(doc, s, e)
         if ent.label_ in ("GPE", "LOC") and _common_word_before_place(
             doc, s, e, match_at, matches, lower_here
         ):
@@ -661,19 +682,32 @@ def headline_end(doc: Doc) -> int:
 
 def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bool:
     """An entity of the headline that is known names glued to English words ("Washington
-    Post Hit Piece Exploits Trump Supporter"): the names stand alone."""
-    if not inner or e > headline:
-        return False
-    named = {t for m in inner for t in range(m[0], m[1])}
-    if any(doc[i].text == "-" for i in range(s, e)):
+    Post Hit Piece Exploits Trump Supporter": the names stand alone), or English words
+    alone ("Buy Mines, Sell Coal": no name)."""
+    if e > headline or any(doc[i].text == "-" for i in range(s, e)):
         return False  # "African-American Museum": one compound
+    named = {t for m in inner for t in range(m[0], m[1])}
     rest = [doc[i] for i in range(s, e) if i not in named and doc[i].is_alpha]
-    institution = {w for key in GENERIC_INSTITUTIONS for w in key.split()} | ORG_WORDS
     return (
         bool(rest)
         and all(_english_word(t) for t in rest)
-        and not any(t.lower_ in institution for t in rest)  # "U.S. Court" is one name
+        and not any(t.lower_ in _INSTITUTION_WORDS for t in rest)  # "U.S. Court", one name
     )
+
+
+def _headline_name_end(doc: Doc, s: int, e: int) -> int:
+    """Where a headline's organisation name ends when English words follow its last
+    organisation word ("Supreme Court Rules On Travel" -> "Supreme Court")."""
+    last = max((i for i in range(s, e) if doc[i].lower_ in _INSTITUTION_WORDS), default=None)
+    if last is None or last == e - 1 or last == s:
+        return e
+    if all(_english_word(doc[i]) or doc[i].is_stop for i in range(last + 1, e)):
+        return last + 1
+    return e
+
+
+#: Words of organisation and institution names ("Court", "Party"): a name, not a headline word.
+_INSTITUTION_WORDS = frozenset(w for key in GENERIC_INSTITUTIONS for w in key.split()) | ORG_WORDS
 
 
 def _noun_before_given_name(doc: Doc, s: int) -> bool:
@@ -1008,6 +1042,10 @@ _NOT_SURNAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     """Resolve unresolved entities: people by surname/speech verbs, places by patterns."""
+    lower_here = {t for t in arrays(doc).text if t.islower()}
+    for c in cands:
+        if c.actor_type is None and c.label == "PERSON" and _company_name(doc, c, lower_here):
+            c.label = "ORG"  # "Patriot Coal" in a story about coal: a company
     speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
     for c in cands:
         if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
@@ -1122,6 +1160,16 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
                 name = name.replace(".", "")
             c.actor, c.actor_id = name, slugify(name)
     return out
+
+
+def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:
+    """A "person" of two or three words that starts with no given name and ends in a noun
+    the document uses in lower case ("Patriot Coal" ... "the coal"): a company's name."""
+    words = [t for t in doc[c.s : c.e] if not t.is_punct]
+    if not 2 <= len(words) <= 3 or is_given_name(words[0].text) or is_title_word(words[0].text):
+        return False
+    last = words[-1].lower_
+    return last in lower_here and last in dictionary_words(doc)["noun"]
 
 
 def _untagged_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
