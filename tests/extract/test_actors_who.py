@@ -420,9 +420,9 @@ def test_a_bare_noun_nobody_bears_is_short_for_the_longer_name_it_ends():
     for t in doc:
         where.setdefault(t.text, []).append(t.i)
     stream = next(t.i for t in doc if t.text == "Stream" and t.is_sent_start)
-    assert _longer_name(doc, stream, where).text == "CentOS Stream"
+    assert _longer_name(doc, stream, where, set()).text == "CentOS Stream"
     smith = next(t.i for t in doc if t.text == "Smith")
-    assert _longer_name(doc, smith, where) is None  # a surname after a title or given name
+    assert _longer_name(doc, smith, where, set()) is None  # a surname after a title or given name
 
 
 def test_headline_words_quantities_and_lower_case_descriptions_are_no_names(who):

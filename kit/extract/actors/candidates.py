@@ -547,7 +547,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 continue  # "COVID Melbourne": a headline phrase, no person
             if any(ch.isdigit() for t in doc[s:e] for ch in t.text):
                 continue  # "CentOS Linux 7": a version, no person
-            if e - s == 1 and _noun_before_given_name(doc, s):
+            if e - s == 1 and match_at[s - 1 if s else 0] < 0 and _noun_before_given_name(doc, s):
                 continue  # "the 1994 Crime Bill": a name of something else
             s = _given_names_before(
                 doc, s, covered, given_here
@@ -711,8 +711,11 @@ _INSTITUTION_WORDS = frozenset(w for key in GENERIC_INSTITUTIONS for w in key.sp
 
 
 def _noun_before_given_name(doc: Doc, s: int) -> bool:
-    """A given name alone after a capitalised English noun inside a sentence ("Crime Bill")."""
+    """A given name that is an English noun too, alone after a capitalised English noun inside
+    a sentence ("Crime Bill"; not "Attorney Vance", "Pope Francis")."""
     if s == 0 or not is_given_name(doc[s].text):
+        return False
+    if doc[s].lower_ not in dictionary_words(doc)["noun"]:
         return False
     prev = doc[s - 1]
     return (
@@ -1072,7 +1075,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         for c in persons.values()
         if is_given_name(doc[c.s].text)
         and not is_title_word(doc[c.e - 1].text)  # "Charlotte Mayor Jennifer Roberts"
-        and doc[c.e - 1].tag_ != "NNPS"  # "Charlotte Panthers"
+        and not _plural_noun(doc[c.e - 1])  # "Charlotte Panthers"
     }
     places: set[str] = set()
     for c in cands:
@@ -1109,6 +1112,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and c.actor_type is None
             and c.label != "PERSON"
             and norms[c.s] in given
+            and norms[c.s] not in places  # "in Charlotte" elsewhere: the city
             and not _place_context(doc, c)
             and doc[c.s : c.e].root.dep_ not in ("compound", "pobj")  # "in Charlotte"
         ):
@@ -1162,6 +1166,14 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     return out
 
 
+def _plural_noun(tok) -> bool:
+    """A plural English noun ("Panthers"): no surname."""
+    low = tok.lower_
+    return tok.tag_ == "NNPS" or (
+        low.endswith("s") and low[:-1] in dictionary_words(tok.doc)["noun"]
+    )
+
+
 def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:
     """A "person" of two or three words that starts with no given name and ends in a noun
     the document uses in lower case ("Patriot Coal" ... "the coal"): a company's name."""
@@ -1182,6 +1194,7 @@ def _untagged_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         and _n_words(doc, c) >= 2
         and is_given_name(doc[c.s].text)
         and doc[c.e - 1].is_title
+        and (c.e >= len(doc) or doc[c.e].text != ":")  # "Gary Johnson Image:" is a credit
     }
     if not surnames:
         return []
@@ -1193,6 +1206,8 @@ def _untagged_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for i, word in enumerate(words):
         if word not in surnames or covered[i] or pos[i] != "PROPN":
             continue
+        if i + 1 < len(words) and words[i + 1] == ":":
+            continue  # "Image: Yaakov Saar", a label
         before = i > 0 and pos[i - 1] == "PROPN" and not is_title_word(words[i - 1])
         after = i + 1 < len(words) and pos[i + 1] == "PROPN"
         if not (before or after):  # "Lynch Street", "Mark Lynch" are other names

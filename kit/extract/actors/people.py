@@ -152,6 +152,8 @@ def _office(doc: Doc, c: _Cand) -> str | None:
     return office_key(doc[span[0] : span[1]].text) if span else None
 
 
+#: Entity types of a word that cannot start a longer name ("Friday Ford", "Texas Stream").
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "NORP"})
 #: A word typed with its second letter capitalised too ("HIllary"; not "McCain", "DeSantis").
 _TYPO_CAPITALS = re.compile(r"\b([A-Z])([A-Z])(?=[a-z]{2})")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -319,6 +321,7 @@ def resolve_people(
         c.actor_id for c in people if len(names[id(c)]) == 1 and c.resolution == "alias table"
     )
     where: dict[str, list[int]] | None = None  # word -> its token positions, when needed
+    in_person: set[int] = set()  # tokens of people's names (a word there starts no other name)
     # 2. one-word mentions: a surname (or a given name) of a person of this document
     for c in sorted(people, key=lambda c: c.s):
         toks = names[id(c)]
@@ -374,7 +377,11 @@ def resolve_people(
             where = {}
             for t in doc:
                 where.setdefault(t.text, []).append(t.i)
-        longer = _longer_name(doc, toks[-1], where) if len(toks) == 1 else None
+            in_person = {i for p in people for i in range(p.s, p.e)}
+        titled = title_before(doc, c.s) is not None  # "Judge Jackson" is a person
+        longer = (
+            _longer_name(doc, toks[-1], where, in_person) if len(toks) == 1 and not titled else None
+        )
         if longer is not None:  # "Stream" in a document about "CentOS Stream"
             name = longer.text
             c.actor_id, c.actor, c.actor_type = slugify(name), name, "organisation"
@@ -386,27 +393,35 @@ def resolve_people(
         c.resolved_from = None
 
 
-def _longer_name(doc: Doc, i: int, where: dict[str, list[int]]) -> Span | None:
+def _longer_name(doc: Doc, i: int, where: dict[str, list[int]], in_person: set[int]) -> Span | None:
     """A two-word name this document writes that ends in the English noun ``doc[i]`` after a
     capitalised word that is no given name or title ("CentOS Stream"): what a bare "Stream"
     nobody in the document bears a name is short for."""
     word = doc[i]
     if not word.is_title or word.lower_ not in dictionary_words(doc)["noun"]:
         return None
+    counts: Counter = Counter()  # the word before it, most often ("Patriot" of "Patriot Coal")
+    first_at: dict[str, int] = {}
+    first_line = doc.text.find("\n")  # a headline's capitals say little
     for k in where.get(word.text, ()):
-        tok = doc[k]
-        if k == 0 or tok.is_sent_start:
-            continue
+        if k == 0 or doc[k].is_sent_start or doc[k].idx < first_line or k - 1 in in_person:
+            continue  # "Amy Berman [Jackson]": a person's name
         first = doc[k - 1]
         if (
-            first.tag_ == "NNP"
+            first.is_alpha
             and first.text[:1].isupper()
+            and first.ent_type_ not in _NOT_NAME_ENTS  # "On Friday Ford said"
             and not first.is_sent_start
             and not is_given_name(first.text)
             and not is_title_word(first.text)
         ):
-            return doc[tok.i - 1 : tok.i + 1]
-    return None
+            counts[first.text] += 1
+            first_at.setdefault(first.text, k)
+    if not counts:
+        return None
+    best = max(counts, key=lambda w: (counts[w], -first_at[w]))
+    k = first_at[best]
+    return doc[k - 1 : k + 1]
 
 
 def _dominant_or_named(
