@@ -406,7 +406,7 @@ def test_names_the_model_tagged_as_places_or_versions_are_what_the_document_says
 def test_a_capital_with_its_district_or_in_a_dateline_is_the_city(who):
     m = _doc(who, "capital_as_city")
     assert _ids_of(m, "WASHINGTON") == ["washington"]
-    assert _ids_of(m, "Washington D.C.") == ["washington"]
+    assert _ids_of(m, "Washington D.C.") == ["washington-dc"]
     # Russia has no "House": the House of the state named most that has one
     assert _ids_of(m, "House") == ["united-states-house-of-representatives"]
 

@@ -390,9 +390,8 @@ def _from_alias(doc: Doc, s: int, e: int, alias: Alias, ent_label: str | None = 
         # the city itself: in a dateline or a place slot, or written with its district
         # ("Washington D.C.'s attorney board"); metonymy uses the bare name
         if _QUALIFIED_CITY.search(alias.written) or not _acts_as_government(doc, s, e):
-            name = doc[s:e].text  # "Washington D.C." is the city "Washington" too
-            city = _QUALIFIED_CITY.sub("", name.replace(".", "")) or name
-            return _Cand(s=s, e=e, label="GPE", actor_id=slugify(city), actor=name,
+            name = doc[s:e].text  # "Washington D.C." and "Washington, DC" are one city
+            return _Cand(s=s, e=e, label="GPE", actor_id=slugify(name.replace(".", "")), actor=name,
                           actor_type="place", country=entry.country, linked_actor_id=state,
                           relation="capital_of", ent_label=ent_label, resolution="exact")  # fmt: skip
         return _Cand(s=s, e=e, label="ORG", actor_id=entry.actor_id, actor=entry.actor,
