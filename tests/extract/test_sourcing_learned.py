@@ -201,3 +201,55 @@ def test_cli_attribution_option(capsys):
         if a.dest == "attribution"
     )
     assert set(choices) == set(ATTRIBUTION_MODES)
+
+
+def test_array_scores_equal_the_feature_strings():
+    """The tagger adds up weights from arrays; the sums are those of the feature strings
+    the model was trained on (``cue_sequences``, ``role_features``)."""
+    from kit.extract.sourcing.cues import load_cues
+    from kit.extract.sourcing.extractor import rule_relations
+    from kit.extract.sourcing.quotes import find_quotes
+    from kit.lexicons.resources import Resources
+    from kit.nlp.model import load_model
+
+    text = (
+        "“The plan will fail,” the minister said on Monday, “and nobody will be surprised.”\n\n"
+        "Officials, who spoke on condition of anonymity, told reporters the talks stalled. "
+        "The report, according to Reuters, says “costs rose” sharply."
+    )
+    doc = load_model()(text)
+    lex = load_cues(Resources.default().cues)
+    qmap = find_quotes(text)
+    df = learned.doc_features(doc, text, lex, qmap, rule_relations(doc, text, lex, qmap))
+    cue_chain, role_chain = learned.taggers()
+    for (s, e, feats), (s2, e2, scores) in zip(
+        learned.cue_sequences(df), learned.cue_scores(df, cue_chain), strict=True
+    ):
+        assert (s, e) == (s2, e2)
+        assert abs(cue_chain.scores(feats) - scores).max() < 1e-9
+    arrays = learned._doc_arrays(df, role_chain)
+    tables = learned._tables(role_chain)
+    for c0 in range(0, len(doc), 3):
+        lo, hi, feats = learned.role_features(df, c0, c0 + 1)
+        ctx = learned.cue_context(df, c0, c0 + 1, lo, hi)
+        scores = learned.role_scores(df, arrays, tables, ctx, lo, hi)
+        assert abs(role_chain.scores(feats) - scores).max() < 1e-9
+
+
+def test_numpy_decoding_matches_crfsuite():
+    """``LinearChain`` finds the same best paths as python-crfsuite's own tagger."""
+    import random
+
+    import pycrfsuite
+
+    cue_chain, _ = learned.taggers()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(learned.MODEL_DIR / learned.CUE_FILE))
+    names = list(cue_chain.attributes)
+    rng = random.Random(3)
+    seqs = [
+        [rng.sample(names, 12) + ["w=said", "cv=verb"] * (k % 2) for _ in range(rng.randint(1, 30))]
+        for k in range(40)
+    ]
+    ours = cue_chain.best_paths([cue_chain.scores(s) for s in seqs])
+    assert ours == [tagger.tag(s) for s in seqs]

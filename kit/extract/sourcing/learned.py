@@ -19,6 +19,11 @@ yields no content takes the content of the rules' relation for that cue. The
 model files live in ``kit/data/models/attribution/`` (trained by
 ``benchmarks/train_attribution.py``, see ``MODEL_CARD.md`` there) and are read
 once per process.
+
+Training sees the features as strings (:func:`cue_sequences`, :func:`role_features`);
+tagging adds up the same features' weights from arrays (:func:`cue_scores`,
+:func:`role_scores`: what does not depend on the cue is looked up once per document)
+and decodes all of a document's sequences at once (:mod:`kit.extract.sourcing.crf`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from kit.extract.sourcing.crf import LinearChain
 from kit.extract.sourcing.cues import Cue, CueLexicon
 from kit.extract.sourcing.filters import _FUNCTION_POS
 from kit.extract.sourcing.quotes import QuoteMap
@@ -75,10 +83,8 @@ PERSON_REPAIR = True
 QUOTE_WIDEN = True
 #: Longest sentence (tokens) given to the cue model in one piece.
 MAX_SEQ = 400
-#: The cue model uses the first features of each token (the rest serve the role model).
+#: The cue model sees the first features of each token (the rest serve the role model).
 _CUE_BASE = 23
-#: Dependents whose presence the cue model sees ("has a clausal complement", "has a subject").
-_KID_DEPS = {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "aux", "neg", "mark", "prep"}
 # the only hedge-cue kinds of a learned cue that are not verbs
 _ADVERB_POS = {"ADV"}
 
@@ -128,7 +134,8 @@ class DocFeatures:
 
 
 def _char_flags(text: str, qmap: QuoteMap) -> tuple[bytearray, set[int], set[int]]:
-    """Inside-a-quotation flag per character; quote-mark opening and closing offsets."""
+    """Inside-a-quotation flag per character; quote-mark opening and closing offsets
+    (top-level quotations that are not scare quotes)."""
     inside = bytearray(len(text) + 1)
     opens: set[int] = set()
     closes: set[int] = set()
@@ -212,10 +219,6 @@ def doc_features(
         para_of[i] = para
         if "\n" in text[idxs[i] : idxs[i + 1] if i + 1 < n else len(text)]:
             para += 1
-    kids: list[set[str]] = [set() for _ in range(n)]
-    for i, h in enumerate(heads):
-        if h != i and deps[i] in _KID_DEPS:
-            kids[h].add(deps[i])
     shapes: dict[int, str] = {}
     base: list[list[str]] = []
     in_quote: list[bool] = []
@@ -272,8 +275,6 @@ def doc_features(
             "ss=1" if sent_start[i] else "ss=0",
             "se=1" if i + 1 == n or sent_start[i + 1] else "se=0",
         ]
-        if kids[i]:
-            f += ["k=" + dep for dep in sorted(kids[i])]
         base.append(f)
     return DocFeatures(
         doc=doc,
@@ -292,29 +293,61 @@ def doc_features(
     )
 
 
+def _cue_pieces(df: DocFeatures) -> list[tuple[int, int]]:
+    """Token ranges the cue model tags: sentences, long ones in pieces of ``MAX_SEQ``."""
+    return [(s, min(b, s + MAX_SEQ)) for a, b in df.sents for s in range(a, b, MAX_SEQ)]
+
+
+def _cue_pair(b_i: list[str], cache: dict[tuple[str, str], str]) -> str:
+    """The token's cue-lexicon kind and the rules' cue label as one feature."""
+    key = (b_i[13], b_i[14])
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = "cv|rc=" + b_i[13][3:] + "|" + b_i[14][3:]
+    return found
+
+
 def cue_sequences(df: DocFeatures) -> list[tuple[int, int, list[list[str]]]]:
     """``(start, end, features)`` per sentence (long ones in pieces) for the cue model."""
     out = []
     lemmas = df.lemmas
     prev = {w: "l-1=" + w for w in set(lemmas)}
     nxt = {w: "l+1=" + w for w in prev}
-    both: dict[tuple[str, str], str] = {}
-    for a, b in df.sents:
-        for s in range(a, b, MAX_SEQ):
-            e = min(b, s + MAX_SEQ)
-            feats = []
-            for i in range(s, e):
-                b_i = df.base[i]
-                f = b_i[:_CUE_BASE]
-                f.append(prev[lemmas[i - 1]] if i > s else "l-1=<s>")
-                f.append(nxt[lemmas[i + 1]] if i + 1 < e else "l+1=</s>")
-                key = (b_i[13], b_i[14])
-                cr = both.get(key)
-                if cr is None:
-                    cr = both[key] = "cv|rc=" + b_i[13][3:] + "|" + b_i[14][3:]
-                f.append(cr)
-                feats.append(f)
-            out.append((s, e, feats))
+    pairs: dict[tuple[str, str], str] = {}
+    for s, e in _cue_pieces(df):
+        feats = []
+        for i in range(s, e):
+            b_i = df.base[i]
+            f = b_i[:_CUE_BASE]
+            f.append(prev[lemmas[i - 1]] if i > s else "l-1=<s>")
+            f.append(nxt[lemmas[i + 1]] if i + 1 < e else "l+1=</s>")
+            f.append(_cue_pair(b_i, pairs))
+            feats.append(f)
+        out.append((s, e, feats))
+    return out
+
+
+def cue_scores(df: DocFeatures, chain: LinearChain) -> list[tuple[int, int, np.ndarray]]:
+    """``(start, end, scores)`` per piece of :func:`cue_sequences`: the same features'
+    summed weights, each token's own features looked up once for the document."""
+    n = len(df.base)
+    flat: list[str] = []
+    starts: list[int] = []
+    pairs: dict[tuple[str, str], str] = {}
+    for b_i in df.base:
+        starts.append(len(flat))
+        flat.extend(b_i[:_CUE_BASE])
+        flat.append(_cue_pair(b_i, pairs))
+    own = chain.summed(chain.rows(flat), starts, n)
+    lemmas = df.lemmas
+    prev = chain.state[chain.rows(["l-1=" + w for w in ["<s>", *lemmas[:-1]]])]
+    nxt = chain.state[chain.rows(["l+1=" + w for w in [*lemmas[1:], "</s>"]])]
+    first, last = chain.state[chain.rows(["l-1=<s>", "l+1=</s>"])]
+    out = []
+    for s, e in _cue_pieces(df):
+        before, after = prev[s:e].copy(), nxt[s:e].copy()
+        before[0], after[-1] = first, last
+        out.append((s, e, own[s:e] + before + after))
     return out
 
 
@@ -360,12 +393,10 @@ def _bucket(d: int) -> str:
 _FAR = 200
 _DIST = {d: "dist=" + _bucket(d) for d in range(-_FAR, _FAR + 1)}
 _SIDE = ("side=L", "side=R", "side=C")
-_SO = {k: "so=" + str(k) for k in range(-5, 6)}
 _RULE = tuple(
     tuple(("rule=" + rr, "rule|side=" + rr + "|" + sd) for sd in "LRC") for rr in ("", "S", "C")
 )
 _CQ = {a: {b: "cq|q=" + a + "|" + b for b in "01"} for a in "01"}
-_PAIRS: dict[tuple[str, str, str], tuple[str, str]] = {}
 
 
 def role_window(
@@ -389,96 +420,266 @@ def cue_root(doc: Doc, c0: int, c1: int) -> Token:
     return doc[c0]
 
 
-def role_features(
-    df: DocFeatures, c0: int, c1: int, window: tuple[int, int] | None = None
-) -> tuple[int, int, list[list[str]]]:
-    """``(start, end, features)`` of the window around the cue ``[c0, c1)`` for the role model."""
-    doc = df.doc
-    lo, hi = window or role_window(df, c0, c1)
-    root = cue_root(doc, c0, c1)
-    # which dependent of the cue root (or of its head) each token hangs from
-    under: dict[int, str] = {}
-    for child in root.children:
-        if c0 <= child.i < c1:
-            continue
-        for t in child.subtree:
-            under[t.i] = child.dep_
+@dataclass
+class CueContext:
+    """What the role model's features need to know about one cue ``[c0, c1)``."""
+
+    c0: int
+    c1: int
+    root: Any
+    #: which dependent of the cue root (or of its head) each token hangs from
+    relation: dict[int, str]
+    rule_source: tuple[int, int] | None
+    rule_content: tuple[int, int] | None
+    cue_q: str
+    sent: int
+    para: int
+
+
+def cue_context(df: DocFeatures, c0: int, c1: int, lo: int, hi: int) -> CueContext:
+    """The cue's root, the dependency relation of each token to it, the rules' relation
+    for the same cue and the quotations next to it."""
+    root = cue_root(df.doc, c0, c1)
+    relation: dict[int, str] = {}
     head = root.head
-    above: dict[int, str] = {}
     if head.i != root.i:
         skip = {t.i for t in root.subtree}
         for t in head.subtree:
             if t.i not in skip:
-                above[t.i] = "h" if t.i == head.i else "hs"
+                relation[t.i] = "h" if t.i == head.i else "hs"
         for t in root.ancestors:
-            above[t.i] = "anc" if t.i != head.i else "h"
+            relation[t.i] = "anc" if t.i != head.i else "h"
+    for child in root.children:  # a dependent of the cue itself comes first
+        if c0 <= child.i < c1:
+            continue
+        for t in child.subtree:
+            relation[t.i] = child.dep_
     rule = df.rules_by_token.get(root.i) or next(
         (df.rules_by_token[i] for i in range(c0, c1) if i in df.rules_by_token), None
     )
-    r_src = r_con = None
-    if rule is not None:
-        r_src, r_con = rule.source, rule.content
-    cue_dep = root.dep_
-    cue_q = "1" if df.in_quote[root.i] else "0"
-    ksent = df.sent_of[c0]
-    kpara = df.para_of[c0]
-    const = df.role_const
-    if not const:
-        const.extend(_role_const(df))
-    idx, sent_of, para_of = df.idx, df.sent_of, df.para_of
-    # the strings shared by every token of this window
-    win = ["cl=" + root.lemma_.lower(), "cdep=" + cue_dep]
-    combos: dict[tuple[str, str], list[str]] = {}
-    pair = _PAIRS
+    return CueContext(
+        c0=c0,
+        c1=c1,
+        root=root,
+        relation=relation,
+        rule_source=rule.source if rule is not None else None,
+        rule_content=rule.content if rule is not None else None,
+        cue_q="1" if df.in_quote[root.i] else "0",
+        sent=df.sent_of[c0],
+        para=df.para_of[c0],
+    )
+
+
+def _rule_role(ctx: CueContext, offset: int) -> int:
+    """0, or 1 / 2 when the rules' relation for the cue has the character in its source /
+    content."""
+    src, con = ctx.rule_source, ctx.rule_content
+    if src and src[0] <= offset < src[1]:
+        return 1
+    if con and con[0] <= offset < con[1]:
+        return 2
+    return 0
+
+
+def _side_dist(ctx: CueContext, i: int) -> tuple[int, int]:
+    """Side of the cue (0 left, 1 right, 2 on it) and signed token distance."""
+    if ctx.c0 <= i < ctx.c1:
+        return 2, 0
+    if i < ctx.c0:
+        return 0, i - ctx.c0
+    return 1, i - (ctx.c1 - 1)
+
+
+def role_features(
+    df: DocFeatures, c0: int, c1: int, window: tuple[int, int] | None = None
+) -> tuple[int, int, list[list[str]]]:
+    """``(start, end, features)`` of the window around the cue ``[c0, c1)`` for the role model
+    (:func:`role_scores` adds up the same features' weights without building the strings)."""
+    lo, hi = window or role_window(df, c0, c1)
+    ctx = cue_context(df, c0, c1, lo, hi)
+    const = _role_const_of(df)
+    win = _window_features(ctx)
     feats = []
     for i in range(lo, hi):
-        if c0 <= i < c1:
-            side, dist = 2, 0
-        elif i < c0:
-            side, dist = 0, i - c0
-        else:
-            side, dist = 1, i - (c1 - 1)
-        dep_rel = under.get(i) or above.get(i) or "none"
-        rr = 0
-        if r_src and r_src[0] <= idx[i] < r_src[1]:
-            rr = 1
-        elif r_con and r_con[0] <= idx[i] < r_con[1]:
-            rr = 2
-        key = (dep_rel, side)
-        by_rel = combos.get(key)
-        if by_rel is None:
-            sd = "LRC"[side]
-            by_rel = combos[key] = [
-                "rel=" + dep_rel,
-                "rel|side=" + dep_rel + "|" + sd,
-                "cdep|side|rel=" + cue_dep + "|" + sd + "|" + dep_rel,
-            ]
+        side, dist = _side_dist(ctx, i)
         c = const[i]
-        q = c[1]
-        f = c[0] + c[2][side] + by_rel + win
-        f.append(_SIDE[side])
-        f.append(_DIST[dist] if -_FAR <= dist <= _FAR else _bucket(dist))
-        f.append(_SO.get(sent_of[i] - ksent) or "so=" + str(sent_of[i] - ksent))
-        f.append("samep=1" if para_of[i] == kpara else "samep=0")
-        f += _RULE[rr][side]
-        f.append(_CQ[cue_q][q])
-        rq = pair.get((dep_rel, q, c[3]))
-        if rq is None:
-            rq = pair[(dep_rel, q, c[3])] = (
-                "d|rel=" + c[3] + "|" + dep_rel,
-                "rel|q=" + dep_rel + "|" + q,
-            )
-        f += rq
+        rel = _relation_features(ctx.relation.get(i) or "none", side, ctx.root.dep_, c[1], c[3])
+        # (the order in which the model was trained: it numbers attributes as they come)
+        f = c[0] + c[2][side] + rel[:3] + win
+        f += _relative_features(df, ctx, i, side, dist)
+        f += rel[3:]
         feats.append(f)
     return lo, hi, feats
+
+
+def _role_const_of(df: DocFeatures) -> list[tuple[list[str], str, tuple[list[str], ...], str]]:
+    if not df.role_const:
+        df.role_const.extend(_role_const(df))
+    return df.role_const
+
+
+def _window_features(ctx: CueContext) -> list[str]:
+    """The features every token of a cue's window shares: the cue's lemma and dependency."""
+    return ["cl=" + ctx.root.lemma_.lower(), "cdep=" + ctx.root.dep_]
+
+
+def _relative_features(df: DocFeatures, ctx: CueContext, i: int, side: int, dist: int) -> list[str]:
+    """Where token ``i`` sits relative to the cue (side, distance, sentence, paragraph,
+    the rules' role for the cue, quotation flags of cue and token)."""
+    return [
+        _SIDE[side],
+        _DIST[max(-_FAR, min(_FAR, dist))],
+        "so=" + str(df.sent_of[i] - ctx.sent),
+        "samep=1" if df.para_of[i] == ctx.para else "samep=0",
+        *_RULE[_rule_role(ctx, df.idx[i])][side],
+        _CQ[ctx.cue_q]["1" if df.in_quote[i] else "0"],
+    ]
+
+
+def _relation_features(rel: str, side: int, cue_dep: str, q: str, dep: str) -> list[str]:
+    """Features of the token's dependency relation to the cue (with side, cue dependency,
+    the token's own dependency and its quotation flag)."""
+    sd = "LRC"[side]
+    return [
+        "rel=" + rel,
+        "rel|side=" + rel + "|" + sd,
+        "cdep|side|rel=" + cue_dep + "|" + sd + "|" + rel,
+        "d|rel=" + dep + "|" + rel,
+        "rel|q=" + rel + "|" + q,
+    ]
+
+
+# ---------------------------------------------------------------- vectorised scores --
+
+
+class _Tables:
+    """Per model: summed weight rows of the role features that take few values."""
+
+    def __init__(self, chain: LinearChain) -> None:
+        self.chain = chain
+        rows = chain.state
+        n_labels = len(chain.labels)
+
+        def vec(*names: str) -> np.ndarray:
+            return rows[chain.rows(list(names))].sum(axis=0) if names else np.zeros(n_labels)
+
+        self.vec = vec
+        self.side = np.array([vec(name) for name in _SIDE])
+        self.dist = np.array([vec(_DIST[d]) for d in range(-_FAR, _FAR + 1)])
+        self.samep = np.array([vec("samep=0"), vec("samep=1")])
+        self.rule = np.array([[vec(*_RULE[rr][sd]) for sd in range(3)] for rr in range(3)])
+        self.cq = np.array([[vec(_CQ[a][b]) for b in "01"] for a in "01"])
+        self.so: dict[int, np.ndarray] = {}
+        #: (relation, side, cue dependency, quotation flag, dependency) -> row of ``relation``
+        self.rel_key: dict[tuple[str, int, str, str, str], int] = {}
+        self.rel_table = np.zeros((0, n_labels))
+
+    def so_rows(self, offsets: np.ndarray) -> np.ndarray:
+        """Weight rows of the sentence offsets ``offsets``."""
+        values, where = np.unique(offsets, return_inverse=True)
+        for k in values.tolist():
+            if k not in self.so:
+                self.so[k] = self.vec("so=" + str(k))
+        return np.array([self.so[k] for k in values.tolist()])[where.reshape(-1)]
+
+    def relation_rows(self, keys: list[tuple[str, int, str, str, str]]) -> np.ndarray:
+        """Weight rows of the relation features of each token (see :func:`_relation_features`)."""
+        index = self.rel_key
+        ids = []
+        for key in keys:
+            k = index.get(key)
+            if k is None:
+                k = index[key] = len(index)
+                if k == len(self.rel_table):  # full: twice the room
+                    grown = np.zeros((max(64, 2 * k), self.rel_table.shape[1]))
+                    grown[:k] = self.rel_table
+                    self.rel_table = grown
+                self.rel_table[k] = self.vec(*_relation_features(*key))
+            ids.append(k)
+        return self.rel_table[ids]
+
+
+@dataclass
+class _DocArrays:
+    """A document's per-token facts as arrays, and the role model's per-token score rows."""
+
+    idx: np.ndarray
+    sent: np.ndarray
+    para: np.ndarray
+    in_quote: np.ndarray
+    #: summed weights of each token's features that do not depend on the cue
+    const: np.ndarray
+    #: the same for its side-dependent features, per side (left, right, on the cue)
+    sides: np.ndarray
+
+
+def _doc_arrays(df: DocFeatures, chain: LinearChain) -> _DocArrays:
+    const = _role_const_of(df)
+    n = len(const)
+    flat: list[str] = []
+    starts: list[int] = []
+    for c in const:
+        starts.append(len(flat))
+        flat.extend(c[0])
+    const_rows = chain.summed(chain.rows(flat), starts, n)
+    sides = np.zeros((3, n, len(chain.labels)))
+    for sd in range(3):
+        flat = [name for c in const for name in c[2][sd]]
+        sides[sd] = chain.summed(chain.rows(flat), list(range(0, 3 * n, 3)), n)
+    return _DocArrays(
+        idx=np.array(df.idx, dtype=np.int64),
+        sent=np.array(df.sent_of, dtype=np.int64),
+        para=np.array(df.para_of, dtype=np.int64),
+        in_quote=np.array(df.in_quote, dtype=np.int64),
+        const=const_rows,
+        sides=sides,
+    )
+
+
+def role_scores(
+    df: DocFeatures, arrays: _DocArrays, tables: _Tables, ctx: CueContext, lo: int, hi: int
+) -> np.ndarray:
+    """Per token of ``[lo, hi)`` and role label, the summed weights of the features
+    :func:`role_features` gives the token for the cue ``ctx`` (the same sums, as arrays)."""
+    c0, c1 = ctx.c0, ctx.c1
+    pos = np.arange(lo, hi)
+    side = np.where(pos < c0, 0, np.where(pos >= c1, 1, 2))
+    dist = np.where(side == 0, pos - c0, np.where(side == 1, pos - (c1 - 1), 0))
+    offsets = arrays.idx[lo:hi]
+    rule = np.zeros(hi - lo, dtype=np.int64)
+    if ctx.rule_content:
+        a, b = ctx.rule_content
+        rule[(offsets >= a) & (offsets < b)] = 2
+    if ctx.rule_source:
+        a, b = ctx.rule_source
+        rule[(offsets >= a) & (offsets < b)] = 1
+    in_quote = arrays.in_quote[lo:hi]
+    const = _role_const_of(df)
+    relation, cue_dep = ctx.relation, ctx.root.dep_
+    keys = [
+        (relation.get(i) or "none", sd, cue_dep, const[i][1], const[i][3])
+        for i, sd in zip(range(lo, hi), side.tolist(), strict=True)
+    ]
+    return (
+        arrays.const[lo:hi]
+        + arrays.sides[side, pos]
+        + tables.vec(*_window_features(ctx))
+        + tables.side[side]
+        + tables.dist[np.clip(dist, -_FAR, _FAR) + _FAR]
+        + tables.so_rows(arrays.sent[lo:hi] - ctx.sent)
+        + tables.samep[(arrays.para[lo:hi] == ctx.para).astype(np.int64)]
+        + tables.rule[rule, side]
+        + tables.cq[int(ctx.cue_q), in_quote]
+        + tables.relation_rows(keys)
+    )
 
 
 # ---------------------------------------------------------------- the models --
 
 
 @lru_cache(maxsize=4)
-def taggers(model_dir: str = str(MODEL_DIR)) -> tuple[Any, Any] | None:
-    """The cue and role taggers, opened once per process (``None`` when absent).
+def taggers(model_dir: str = str(MODEL_DIR)) -> tuple[LinearChain, LinearChain] | None:
+    """The cue and role models, read once per process (``None`` when absent).
 
     >>> taggers() is not None   # doctest: +SKIP
     True
@@ -487,33 +688,38 @@ def taggers(model_dir: str = str(MODEL_DIR)) -> tuple[Any, Any] | None:
     if not (folder / CUE_FILE).is_file() or not (folder / ROLE_FILE).is_file():
         return None
     try:
-        import pycrfsuite
-    except ImportError:  # pragma: no cover - a declared dependency
+        return LinearChain.load(folder / CUE_FILE), LinearChain.load(folder / ROLE_FILE)
+    except ImportError:  # pragma: no cover - python-crfsuite is a declared dependency
         return None
-    cue = pycrfsuite.Tagger()
-    cue.open(str(folder / CUE_FILE))
-    role = pycrfsuite.Tagger()
-    role.open(str(folder / ROLE_FILE))
-    return cue, role
 
 
-def _runs(labels: list[str], prefix: str) -> list[tuple[int, int]]:
-    """``[start, end)`` runs of ``B-prefix``/``I-prefix`` labels (an ``I`` after ``O`` opens one).
+#: the role tables of each loaded role model (by ``id``; the model is kept alive with them)
+_TABLES: dict[int, tuple[LinearChain, _Tables]] = {}
 
-    >>> _runs(["O", "B-C", "I-C", "O", "I-C"], "C")
-    [(1, 3), (4, 5)]
+
+def _tables(chain: LinearChain) -> _Tables:
+    found = _TABLES.get(id(chain))
+    if found is None or found[0] is not chain:
+        found = _TABLES[id(chain)] = (chain, _Tables(chain))
+    return found[1]
+
+
+def id_runs(ids: np.ndarray, begin: int, inside: int) -> list[tuple[int, int]]:
+    """``[start, end)`` runs of the label numbers ``begin``/``inside`` (``B``/``I``; an
+    ``I`` after another label opens a run).
+
+    >>> id_runs(np.array([0, 1, 2, 0, 2, 1]), 1, 2)
+    [(1, 3), (4, 5), (5, 6)]
     """
-    out: list[tuple[int, int]] = []
-    start = None
-    for k, lab in enumerate(labels + ["O"]):
-        tag, _, kind = lab.partition("-")
-        inside = kind == prefix
-        if start is not None and (not inside or tag == "B"):
-            out.append((start, k))
-            start = None
-        if inside and start is None:
-            start = k
-    return out
+    member = (ids == begin) | (ids == inside)
+    if not member.any():
+        return []
+    before = np.concatenate(([False], member[:-1]))
+    starts = np.flatnonzero(member & (~before | (ids == begin)))
+    after = np.concatenate((member[1:], [False]))
+    next_begins = np.concatenate((ids[1:] == begin, [False]))
+    ends = np.flatnonzero(member & (~after | next_begins)) + 1
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def _minus(run: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
@@ -552,22 +758,37 @@ class Predicted:
     content: list[tuple[int, int]]
 
 
-def predict(df: DocFeatures, models: tuple[Any, Any]) -> list[Predicted]:
-    """Cues, then a source and content for each, as token spans."""
-    cue_tagger, role_tagger = models
-    cues: list[tuple[int, int]] = []
-    for s, _e, feats in cue_sequences(df):
-        labels = cue_tagger.tag(feats)
-        for a, b in _runs(labels, "CUE"):
-            cues.append((s + a, s + b))
+def predict(df: DocFeatures, models: tuple[LinearChain, LinearChain]) -> list[Predicted]:
+    """Cues, then a source and content for each, as token spans (each model decodes all
+    the sequences of the document at once)."""
+    cue_chain, role_chain = models
+    seqs = cue_scores(df, cue_chain)
+    paths = cue_chain.best_ids([scores for _s, _e, scores in seqs])
+    cue_b, cue_i = (cue_chain.labels.index(x) for x in ("B-CUE", "I-CUE"))
+    cues = [
+        (s + a, s + b)
+        for (s, _e, _f), ids in zip(seqs, paths, strict=True)
+        for a, b in id_runs(ids, cue_b, cue_i)
+    ]
+    if not cues:
+        return []
+    tables = _tables(role_chain)
+    arrays = _doc_arrays(df, role_chain)
+    windows = [role_window(df, c0, c1) for c0, c1 in cues]
+    contexts = [
+        cue_context(df, c0, c1, lo, hi) for (c0, c1), (lo, hi) in zip(cues, windows, strict=True)
+    ]
+    scores = [
+        role_scores(df, arrays, tables, ctx, lo, hi)
+        for ctx, (lo, hi) in zip(contexts, windows, strict=True)
+    ]
+    src_b, src_i, con_b, con_i = (role_chain.labels.index(x) for x in ("B-S", "I-S", "B-C", "I-C"))
     out = []
-    for c0, c1 in cues:
-        lo, _hi, feats = role_features(df, c0, c1)
-        labels = role_tagger.tag(feats)
-        srcs = [(lo + a, lo + b) for a, b in _runs(labels, "S")]
+    for (c0, c1), (lo, _hi), ids in zip(cues, windows, role_chain.best_ids(scores), strict=True):
+        srcs = [(lo + a, lo + b) for a, b in id_runs(ids, src_b, src_i)]
         srcs = [r for part in srcs for r in _minus(part, (c0, c1))]
         source = min(srcs, key=lambda r: min(abs(r[0] - c0), abs(r[1] - c1))) if srcs else None
-        cons = [(lo + a, lo + b) for a, b in _runs(labels, "C")]
+        cons = [(lo + a, lo + b) for a, b in id_runs(ids, con_b, con_i)]
         cons = [r for part in cons for r in _minus(part, (c0, c1))]
         if source is not None:
             cons = [r for part in cons for r in _minus(part, source)]
