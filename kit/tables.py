@@ -111,7 +111,7 @@ relation:object:how linked_actor_id relates
 title:object:a title before the name (President, Sen.)
 role:object:a role in apposition (spokesman, leader)
 kind:str:name, compound or short (a back-reference such as "the coalition")
-resolution:str:how the actor was found: exact, alias table, acronym, full name, surname in document, surname in corpus, surname only, metonym, compound, short form
+resolution:str:how the actor was found: exact, alias table, acronym, full name, surname in document, given name in document, surname in corpus, surname only, metonym, compound, short form
 resolved_from:object:for inferred links, what they were inferred from
 """),
     offsets=(("start", "end", "text"),),

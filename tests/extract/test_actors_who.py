@@ -397,6 +397,7 @@ def test_names_the_model_tagged_as_places_or_versions_are_what_the_document_says
     assert set(_ids_of(m, "Machado")) == {"alicia-machado"}
     assert _ids_of(m, "Alicia Machado") == ["alicia-machado"]  # "Universe" is no given name
     assert set(_ids_of(m, "Melania")) == {"melania-trump"}
+    assert set(m.loc[m["text"] == "Melania", "resolution"]) == {"given name in document"}
     assert set(_ids_of(m, "La Riva")) == {"gloria-la-riva"}
     assert "Bill" not in m["text"].tolist()  # the Crime Bill is no person
     m = _doc(who, "short_name")

@@ -1052,7 +1052,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     for c in cands:
         if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
             speakers.add(norm_key(doc[c.s : c.e].text))
-    persons: dict[str, _Cand] = {}
+    persons: dict[str, _Cand] = {}  # surname -> the first person named in full with it
+    named: list[_Cand] = []  # every person named in full
     for c in cands:
         if (
             c.actor_type is None
@@ -1068,11 +1069,18 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             and _n_words(doc, c) >= 2
         ):
             persons.setdefault(norms[c.e - 1], c)
+            named.append(c)
     # given names of people named in full here ("Melania" of "Melania Trump")
+    words = dictionary_words(doc)
     given = {
         norms[c.s]: c
-        for c in persons.values()
-        if is_given_name(doc[c.s].text)
+        for c in named
+        if (
+            is_given_name(doc[c.s].text)
+            or doc[c.s].is_alpha  # "Melania": no English word, not in the given-name list
+            and not any(doc[c.s].lower_ in words[pos] for pos in words)
+        )
+        and not is_title_word(doc[c.s].text)
         and not is_title_word(doc[c.e - 1].text)  # "Charlotte Mayor Jennifer Roberts"
         and not _plural_noun(doc[c.e - 1])  # "Charlotte Panthers"
     }

@@ -367,7 +367,8 @@ def resolve_people(
             titled = [p for p in bearers if office in offices.get(p.actor_id, ())]
             best = _nearest(doc, titled or bearers, c.s, full_at, subjects)
             c.actor_id, c.actor = best.actor_id, best.actor
-            c.resolution = "surname in document"
+            given_name = key not in by_surname  # "Melania" of "Melania Trump"
+            c.resolution = "given name in document" if given_name else "surname in document"
             how = "full name and title" if titled and len(titled) < len(bearers) else "full name"
             c.resolved_from = f"{best.actor} ({how} in this document)"
             continue
