@@ -64,6 +64,32 @@ PLACE_NOUNS = frozenset(
         "enclave",
     ]
 )
+#: Things named after a person, written in lower case after the name ("the Trump foundation"):
+#: the name is then no mention of the person.
+NAMED_AFTER_NOUNS = frozenset(
+    [
+        "foundation",
+        "institute",
+        "university",
+        "library",
+        "museum",
+        "hotel",
+        "tower",
+        "charity",
+        "corporation",
+        "organization",
+        "organisation",
+        "company",
+        "brand",
+        "building",
+        "center",
+        "centre",
+        "school",
+        "college",
+        "airport",
+        "stadium",
+    ]
+)
 #: Parts of a building or place: their possessor is the place, not a government acting
 #: ("the White House's South Lawn", "Moscow's outskirts" with PLACE_NOUNS).
 BUILDING_PARTS = frozenset(

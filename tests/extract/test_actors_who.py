@@ -114,6 +114,10 @@ TEXTS = {
         "Lynch said her colleague had not worked. She lives on Lynch Street. The shooting "
         "of Keith Lamont Scott, 43, sparked protests. The death of Scott shook the city."
     ),
+    "outlets": (
+        "MSNBC and PolitiFact reported it, UPI said. Donald Trump spoke. The Trump foundation "
+        "gave money, and a Clinton library opened."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -440,3 +444,10 @@ def test_surnames_the_model_left_untagged_and_people_given_an_age(who):
     scott = m[m["text"].str.contains("Scott")]
     assert set(scott["actor_type"]) == {"person"}
     assert len(set(scott["actor_id"])) == 1
+
+
+def test_outlets_are_media_and_things_named_after_people_are_not_them(who):
+    m = _doc(who, "outlets")
+    assert set(m.loc[m["text"].isin(["MSNBC", "PolitiFact", "UPI"]), "actor_type"]) == {"media"}
+    assert m.loc[m["text"].str.contains("Trump"), "start"].tolist() == [44]  # the person only
+    assert "Clinton" not in m["text"].tolist()

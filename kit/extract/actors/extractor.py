@@ -43,7 +43,7 @@ from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
 from kit.extract.language import outside
-from kit.lexicons.actor_words import INSTITUTION_SHORT_FORMS
+from kit.lexicons.actor_words import INSTITUTION_SHORT_FORMS, NAMED_AFTER_NOUNS
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,6 +69,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     matches = gazetteer_matches(doc, gaz, norms)
     cands = _repair(doc, _kept(doc, info, _ent_candidates(doc, gaz, matches)), norms)
     cands = apply_descriptions(doc, gaz, cands)
+    cands = [c for c in cands if not _named_after(doc, c)]
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
@@ -81,6 +82,15 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
                 c.role = doc[role[0] : role[1]].text
     _scope_institutions(doc, gaz, cands)
     return _rows(doc, info, cands)
+
+
+def _named_after(doc: Doc, c: _Cand) -> bool:
+    """A person's name that modifies a lower-case institution noun: "the Trump foundation",
+    "a Clinton library" are other things, no mention of the person."""
+    if c.actor_type not in (None, "person") or c.label != "PERSON" or c.e >= len(doc):
+        return False
+    nxt = doc[c.e]
+    return nxt.is_lower and nxt.lower_ in NAMED_AFTER_NOUNS and doc[c.e - 1].head.i == nxt.i
 
 
 def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
