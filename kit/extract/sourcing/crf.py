@@ -156,13 +156,13 @@ def _section(text: str, name: str) -> str:
 
 
 def _numbered(body: str, count: int) -> list[str]:
-    """The names of a dump block of ``"  %5d: name"`` lines (names may hold newlines)."""
-    names = []
-    pos = 0
-    for k in range(count):
-        mark = f"  {k:5d}: "
-        start = body.index(mark, pos) + len(mark)
-        nxt = body.find(f"\n  {k + 1:5d}: ", start) if k + 1 < count else len(body) - 1
-        names.append(body[start:nxt])
-        pos = nxt
+    """The names of a dump block of ``"  %5d: name"`` lines (a name may hold newlines:
+    a line that does not start with the next number continues the name before it)."""
+    names: list[str] = []
+    for line in body.split("\n")[:-1]:
+        mark = f"  {len(names):5d}: "
+        if len(names) < count and line.startswith(mark):
+            names.append(line[len(mark) :])
+        elif names:
+            names[-1] += "\n" + line
     return names

@@ -193,18 +193,15 @@ def doc_features(
     heads = [h - _WRAP if h >= _HALF else h for h in heads]
     starts = [st - _WRAP if st >= _HALF else st for st in starts]
     strings = doc.vocab.strings
-    cache: dict[int, str] = {}
-
-    def s_of(h: int) -> str:
-        v = cache.get(h)
-        if v is None:
-            v = cache[h] = strings[h] if h else ""
-        return v
-
-    words = [s_of(h) for h in lows_h]
-    lemmas = [s_of(h).lower() for h in lemmas_h]
+    # each string of the document once (0: no value)
+    text_of = {
+        h: strings[h] if h else ""
+        for h in {*lows_h, *lemmas_h, *orths_h, *tags_h, *deps_h, *ents_h}
+    }
+    words = [text_of[h] for h in lows_h]
+    lemmas = [text_of[h].lower() for h in lemmas_h]
     poses = [POS_NAMES.get(p, "") for p in pos_ids]
-    deps = [s_of(h) for h in deps_h]
+    deps = [text_of[h] for h in deps_h]
     heads = [i + h for i, h in enumerate(heads)]
     sent_start = [st == 1 for st in starts]
     if n:
@@ -219,15 +216,9 @@ def doc_features(
         para_of[i] = para
         if "\n" in text[idxs[i] : idxs[i + 1] if i + 1 < n else len(text)]:
             para += 1
-    shapes: dict[int, str] = {}
-    base: list[list[str]] = []
-    in_quote: list[bool] = []
-    quote_edge: list[str] = []
     kinds: dict[tuple[str, str, str], str] = {}
-    for i in range(n):
-        low = words[i]
-        lemma = lemmas[i]
-        pos = poses[i]
+    kind_of = []
+    for low, lemma, pos in zip(words, lemmas, poses, strict=True):
         kind = kinds.get((lemma, pos, low))
         if kind is None:
             kind = ""
@@ -240,42 +231,40 @@ def doc_features(
             elif low == "according":
                 kind = "acc"
             kinds[(lemma, pos, low)] = kind
-        idx = idxs[i]
-        q = bool(inside[idx])
-        edge = "open" if idx in opens else "close" if idx in closes else ""
-        in_quote.append(q)
-        quote_edge.append(edge)
-        h = heads[i]
-        shape = shapes.get(orths_h[i])
-        if shape is None:
-            shape = shapes[orths_h[i]] = _shape(s_of(orths_h[i]))
-        f = [
-            "w=" + low,
-            "l=" + lemma,
-            "p=" + pos,
-            "t=" + s_of(tags_h[i]),
-            "d=" + deps[i],
-            "sh=" + shape,
-            "s3=" + low[-3:],
-            "hl=" + lemmas[h],
-            "hd=" + deps[h],
-            "hp=" + poses[h],
-            "e=" + s_of(ents_h[i]),
-            "q=1" if q else "q=0",
-            "qe=" + edge,
-            "cv=" + kind,
-            "rc=" + rule_cue[i],
-            "rr=" + rule_role[i],
-            "w-1=" + (words[i - 1] if i > 0 else "<s>"),
-            "w+1=" + (words[i + 1] if i + 1 < n else "</s>"),
-            "p-1=" + (poses[i - 1] if i > 0 else "<s>"),
-            "p+1=" + (poses[i + 1] if i + 1 < n else "</s>"),
-            "p-2=" + (poses[i - 2] if i > 1 else "<s>"),
-            "p+2=" + (poses[i + 2] if i + 2 < n else "</s>"),
-            "ss=1" if sent_start[i] else "ss=0",
-            "se=1" if i + 1 == n or sent_start[i + 1] else "se=0",
-        ]
-        base.append(f)
+        kind_of.append(kind)
+    in_quote = [bool(inside[idx]) for idx in idxs]
+    quote_edge = ["open" if idx in opens else "close" if idx in closes else "" for idx in idxs]
+    shapes = {h: _shape(text_of[h]) for h in set(orths_h)}
+    sent_end = [*sent_start[1:], True]
+    around_w = ["<s>", *words, "</s>"]  # around_w[i + 1] is word i
+    around_p = ["<s>", "<s>", *poses, "</s>", "</s>"]  # around_p[i + 2] is POS i
+    columns = [
+        ["w=" + w for w in words],
+        ["l=" + w for w in lemmas],
+        ["p=" + p for p in poses],
+        ["t=" + text_of[h] for h in tags_h],
+        ["d=" + d for d in deps],
+        ["sh=" + shapes[h] for h in orths_h],
+        ["s3=" + w[-3:] for w in words],
+        ["hl=" + lemmas[h] for h in heads],
+        ["hd=" + deps[h] for h in heads],
+        ["hp=" + poses[h] for h in heads],
+        ["e=" + text_of[h] for h in ents_h],
+        ["q=1" if q else "q=0" for q in in_quote],
+        ["qe=" + e for e in quote_edge],
+        ["cv=" + k for k in kind_of],
+        ["rc=" + c for c in rule_cue],
+        ["rr=" + r for r in rule_role],
+        ["w-1=" + w for w in around_w[:n]],
+        ["w+1=" + w for w in around_w[2 : n + 2]],
+        ["p-1=" + p for p in around_p[1 : n + 1]],
+        ["p+1=" + p for p in around_p[3 : n + 3]],
+        ["p-2=" + p for p in around_p[:n]],
+        ["p+2=" + p for p in around_p[4 : n + 4]],
+        ["ss=1" if x else "ss=0" for x in sent_start],
+        ["se=1" if x else "se=0" for x in sent_end],
+    ]
+    base = [list(row) for row in zip(*columns, strict=True)]
     return DocFeatures(
         doc=doc,
         text=text,
