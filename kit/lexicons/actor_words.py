@@ -64,6 +64,12 @@ PLACE_NOUNS = frozenset(
         "enclave",
     ]
 )
+#: Nouns after "Indian" that mean Native Americans in US news, not India ("Indian tribes",
+#: "Bureau of Indian Affairs"); "American Indian" means them too.
+NATIVE_AMERICAN_NOUNS = frozenset(
+    ["tribe", "tribes", "tribal", "reservation", "reservations", "nation", "nations",
+     "country", "affairs", "health", "boarding", "removal", "territory"]
+)  # fmt: skip
 #: Things named after a person, written in lower case after the name ("the Trump foundation"):
 #: the name is then no mention of the person.
 NAMED_AFTER_NOUNS = frozenset(

@@ -118,6 +118,11 @@ TEXTS = {
         "MSNBC and PolitiFact reported it, UPI said. Donald Trump spoke. The Trump foundation "
         "gave money, and a Clinton library opened."
     ),
+    "native_and_short": (
+        "Indian tribes met American Indian leaders. The Indian army moved. Patriot Coal sold "
+        "the coal. Analysts said Patriot was loaded with debt. Bill Hammons said he runs "
+        "a website called Bill's List."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -451,3 +456,13 @@ def test_outlets_are_media_and_things_named_after_people_are_not_them(who):
     assert set(m.loc[m["text"].isin(["MSNBC", "PolitiFact", "UPI"]), "actor_type"]) == {"media"}
     assert m.loc[m["text"].str.contains("Trump"), "start"].tolist() == [44]  # the person only
     assert "Clinton" not in m["text"].tolist()
+
+
+def test_native_americans_company_short_forms_and_things_named_for_a_given_name(who):
+    m = _doc(who, "native_and_short")
+    assert _ids_of(m, "Indian") == ["india"]  # the army's, not the tribes' or leaders'
+    assert "American" not in m["text"].tolist()
+    patriot = m[m["text"] == "Patriot"]
+    assert patriot["actor_id"].tolist() == ["patriot-coal"]
+    assert patriot["resolution"].tolist() == ["short form"]
+    assert "bill-hammons" not in m.loc[m["text"].str.startswith("Bill'"), "actor_id"].tolist()

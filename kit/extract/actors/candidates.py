@@ -38,6 +38,7 @@ from kit.lexicons.actor_words import (
     GENERIC_INSTITUTIONS,
     INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
+    NATIVE_AMERICAN_NOUNS,
     ORG_WORDS,
     PLACE_NOUNS,
     SPEECH_VERBS,
@@ -182,6 +183,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, norms: list[str]) -> list[tuple[
                     and _case_ok(doc, i, j + 1, alias, cased)
                     and not _is_money(doc, i, j + 1)
                     and not (alias.form == "demonym" and _language_use(doc, i, j + 1))
+                    and not (alias.form == "demonym" and _native_american(doc, i, j + 1))
                     and not _inside_other_name(doc, i, j + 1, alias)
                 ):
                     best = (i, j + 1, alias)
@@ -300,6 +302,18 @@ _LANGUAGE_AFTER = frozenset(
 _PEOPLE_BEFORE = frozenset(["the", "a", "an", "each", "every", "one", "another", "no", "any"])
 #: Dependencies of a demonym that modifies or describes ("English drummer", "were Indian").
 _ADJECTIVE_DEPS = frozenset(["amod", "compound", "nmod", "npadvmod", "poss", "acomp", "appos"])
+
+
+def _native_american(doc: Doc, s: int, e: int) -> bool:
+    """ "Indian tribes", "American Indian", "Bureau of Indian Affairs": Native Americans, not
+    India."""
+    if doc[e - 1].lower_ == "american" and e < len(doc) and doc[e].lower_ in ("indian", "indians"):
+        return True
+    if doc[e - 1].lower_ not in ("indian", "indians"):
+        return False
+    before = doc[s - 1].lower_ if s > 0 else ""
+    after = doc[e].lower_ if e < len(doc) else ""
+    return before in ("american", "native") or after in NATIVE_AMERICAN_NOUNS
 
 
 def _language_use(doc: Doc, s: int, e: int) -> bool:
@@ -548,6 +562,8 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 continue  # "CentOS Linux 7": a version, no person
             if e - s == 1 and match_at[s - 1 if s else 0] < 0 and _noun_before_given_name(doc, s):
                 continue  # "the 1994 Crime Bill": a name of something else
+            if e - s == 1 and e > headline and _named_for_given_name(doc, s):
+                continue  # "Bill's List", a website: no mention of Bill
             s = _given_names_before(
                 doc, s, covered, given_here
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
@@ -725,6 +741,20 @@ def _noun_before_given_name(doc: Doc, s: int) -> bool:
         and not is_title_word(prev.text)
         and prev.lower_ in dictionary_words(doc)["noun"]
         and prev.lower_ not in dictionary_words(doc)["adj"]
+    )
+
+
+def _named_for_given_name(doc: Doc, s: int) -> bool:
+    """A given name alone with a possessive and a capitalised English noun inside a sentence
+    ("Bill's List", "Ben's Chili Bowl"): the name of a thing."""
+    if not is_given_name(doc[s].text) or s + 2 >= len(doc) or doc[s + 1].tag_ != "POS":
+        return False
+    nxt = doc[s + 2]
+    return (
+        nxt.is_title
+        and not nxt.is_sent_start
+        and not is_given_name(nxt.text)
+        and nxt.lower_ in dictionary_words(doc)["noun"]
     )
 
 
@@ -1164,6 +1194,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             continue  # NORP, PRODUCT, ... without a repair are not actors
         out.append(c)
     out += _untagged_surnames(doc, out)
+    _company_short_forms(doc, out, lower_here, set(persons))
     for c in out:  # people get their final ids in people.py
         if c.actor_id is None:
             name = doc[c.s : c.e].text
@@ -1189,6 +1220,36 @@ def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:
         return False
     last = words[-1].lower_
     return last in lower_here and last in dictionary_words(doc)["noun"]
+
+
+def _company_short_forms(
+    doc: Doc, cands: list[_Cand], lower_here: set[str], surnames: set[str]
+) -> None:
+    """A lone word the model tagged, that starts a company's name of this document and is
+    nobody's surname or given name here ("Patriot" of "Patriot Coal"): that company."""
+    firsts: dict[str, _Cand] = {}
+    for o in cands:
+        words = [t for t in doc[o.s : o.e] if not t.is_punct]
+        if (
+            o.actor_type == "organisation"
+            and len(words) >= 2
+            and words[0].is_title
+            and not is_given_name(words[0].text)
+            and (words[-1].lower_ in ORG_WORDS or words[-1].lower_ in lower_here)
+        ):
+            firsts.setdefault(words[0].text, o)
+    for c in cands:
+        o = firsts.get(doc[c.s].text) if c.e - c.s == 1 else None
+        if o is None or o is c or c.resolution is not None:
+            continue
+        if c.actor_type == "person" and (
+            norm_key(doc[c.s].text) in surnames or is_given_name(doc[c.s].text)
+        ):
+            continue
+        name = o.actor or doc[o.s : o.e].text
+        c.label, c.actor_type, c.actor = o.label, o.actor_type, name
+        c.actor_id = o.actor_id or slugify(name)
+        c.resolution, c.resolved_from = "short form", f"{name} (named in full in this document)"
 
 
 def _untagged_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
