@@ -227,8 +227,8 @@ def test_array_scores_equal_the_feature_strings():
     ):
         assert (s, e) == (s2, e2)
         assert abs(cue_chain.scores(feats) - scores).max() < 1e-9
-    arrays = learned._doc_arrays(df, role_chain)
     tables = learned._tables(role_chain)
+    arrays = learned._doc_arrays(df, tables)
     for c0 in range(0, len(doc), 3):
         lo, hi, feats = learned.role_features(df, c0, c0 + 1)
         ctx = learned.cue_context(df, c0, c0 + 1, lo, hi)

@@ -560,6 +560,11 @@ class _Tables:
         self.cq = np.array([[vec(_CQ[a][b]) for b in "01"] for a in "01"])
         self.so: dict[int, np.ndarray] = {}
         #: (relation, side, cue dependency, quotation flag, dependency) -> row of ``relation``
+        #: rows (left, right, on the cue) of each shared side-feature tuple, by ``id``
+        #: (the tuple is kept with its number, so the ``id`` stays its own)
+        self.side_rows: dict[int, tuple[tuple[list[str], ...], int]] = {}
+        self.side_list: list[np.ndarray] = []
+        self.side_table = np.zeros((0, 3, n_labels))
         self.rel_key: dict[tuple[str, int, str, str, str], int] = {}
         self.rel_table = np.zeros((0, n_labels))
 
@@ -602,7 +607,8 @@ class _DocArrays:
     sides: np.ndarray
 
 
-def _doc_arrays(df: DocFeatures, chain: LinearChain) -> _DocArrays:
+def _doc_arrays(df: DocFeatures, tables: _Tables) -> _DocArrays:
+    chain = tables.chain
     const = _role_const_of(df)
     n = len(const)
     flat: list[str] = []
@@ -611,10 +617,19 @@ def _doc_arrays(df: DocFeatures, chain: LinearChain) -> _DocArrays:
         starts.append(len(flat))
         flat.extend(c[0])
     const_rows = chain.summed(chain.rows(flat), starts, n)
-    sides = np.zeros((3, n, len(chain.labels)))
-    for sd in range(3):
-        flat = [name for c in const for name in c[2][sd]]
-        sides[sd] = chain.summed(chain.rows(flat), list(range(0, 3 * n, 3)), n)
+    # the side-dependent features come in few shared tuples (see ``_role_const``)
+    known = tables.side_rows
+    which = []
+    for c in const:
+        found = known.get(id(c[2]))
+        if found is None:
+            rows = np.array([tables.vec(*names) for names in c[2]])
+            found = known[id(c[2])] = (c[2], len(tables.side_list))
+            tables.side_list.append(rows)
+        which.append(found[1])
+    if len(tables.side_list) != len(tables.side_table):
+        tables.side_table = np.array(tables.side_list)
+    sides = tables.side_table[which].transpose(1, 0, 2)
     return _DocArrays(
         idx=np.array(df.idx, dtype=np.int64),
         sent=np.array(df.sent_of, dtype=np.int64),
@@ -762,7 +777,7 @@ def predict(df: DocFeatures, models: tuple[LinearChain, LinearChain]) -> list[Pr
     if not cues:
         return []
     tables = _tables(role_chain)
-    arrays = _doc_arrays(df, role_chain)
+    arrays = _doc_arrays(df, tables)
     windows = [role_window(df, c0, c1) for c0, c1 in cues]
     contexts = [
         cue_context(df, c0, c1, lo, hi) for (c0, c1), (lo, hi) in zip(cues, windows, strict=True)
