@@ -35,6 +35,7 @@ from kit.lexicons.actor_words import (
     _MISTAG_LABELS,
     _SPEAKER_LABELS,
     BUILDING_PARTS,
+    COMPANY_NAME_WORDS,
     GENERIC_INSTITUTIONS,
     INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
@@ -1194,7 +1195,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             continue  # NORP, PRODUCT, ... without a repair are not actors
         out.append(c)
     out += _untagged_surnames(doc, out)
-    _company_short_forms(doc, out, lower_here, set(persons))
+    _company_short_forms(doc, out, lower_here, set(persons) | places)
     for c in out:  # people get their final ids in people.py
         if c.actor_id is None:
             name = doc[c.s : c.e].text
@@ -1223,10 +1224,11 @@ def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:
 
 
 def _company_short_forms(
-    doc: Doc, cands: list[_Cand], lower_here: set[str], surnames: set[str]
+    doc: Doc, cands: list[_Cand], lower_here: set[str], taken: set[str]
 ) -> None:
     """A lone word the model tagged, that starts a company's name of this document and is
-    nobody's surname or given name here ("Patriot" of "Patriot Coal"): that company."""
+    no surname, given name or place here ("Patriot" of "Patriot Coal", not "Melbourne" of
+    "Melbourne City Council"): that company."""
     firsts: dict[str, _Cand] = {}
     for o in cands:
         words = [t for t in doc[o.s : o.e] if not t.is_punct]
@@ -1235,16 +1237,14 @@ def _company_short_forms(
             and len(words) >= 2
             and words[0].is_title
             and not is_given_name(words[0].text)
-            and (words[-1].lower_ in ORG_WORDS or words[-1].lower_ in lower_here)
+            and (words[-1].lower_ in COMPANY_NAME_WORDS or words[-1].lower_ in lower_here)
         ):
             firsts.setdefault(words[0].text, o)
     for c in cands:
         o = firsts.get(doc[c.s].text) if c.e - c.s == 1 else None
-        if o is None or o is c or c.resolution is not None:
+        if o is None or o is c or c.resolution is not None or norm_key(doc[c.s].text) in taken:
             continue
-        if c.actor_type == "person" and (
-            norm_key(doc[c.s].text) in surnames or is_given_name(doc[c.s].text)
-        ):
+        if c.actor_type == "person" and is_given_name(doc[c.s].text):
             continue
         name = o.actor or doc[o.s : o.e].text
         c.label, c.actor_type, c.actor = o.label, o.actor_type, name

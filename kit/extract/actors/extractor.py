@@ -71,6 +71,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     cands = apply_descriptions(doc, gaz, cands)
     cands = [c for c in cands if not _named_after(doc, c)]
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
+    cands = [c for c in cands if c.actor_id is not None]  # what people.py found no name
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
     for c in cands:

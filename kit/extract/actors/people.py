@@ -379,6 +379,15 @@ def resolve_people(
             for t in doc:
                 where.setdefault(t.text, []).append(t.i)
             in_person = {i for p in people for i in range(p.s, p.e)}
+        first = (
+            doc[c.s].is_sent_start
+            or c.s > 0
+            and doc[c.s - 1].is_sent_start
+            and (doc[c.s - 1].is_quote or doc[c.s - 1].is_punct)
+        )
+        if len(toks) == 1 and first and word.lower() in where:
+            c.actor_id = None  # '"Coal isn't the villain"' where the text writes "coal": a noun
+            continue
         titled = title_before(doc, c.s) is not None  # "Judge Jackson" is a person
         longer = (
             _longer_name(doc, toks[-1], where, in_person) if len(toks) == 1 and not titled else None
