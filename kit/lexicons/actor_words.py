@@ -412,6 +412,23 @@ GENERIC_INSTITUTIONS = frozenset(
         "police", "army", "navy", "air force", "coast guard", "fire brigade",
     }
 )  # fmt: skip
+#: Institution names only some states use for a national body: "the Senate" of a text about
+#: Myanmar and the United States is the US Senate (Myanmar has none). Names not listed here
+#: (parliament, supreme court, navy, ministries) every state has.
+INSTITUTION_STATES: dict[str, frozenset[str]] = {
+    "congress": frozenset(
+        ["united-states", "philippines", "mexico", "argentina", "brazil", "chile", "colombia",
+         "peru", "guatemala", "honduras", "paraguay", "dominican-republic", "spain", "micronesia"]
+    ),
+    "senate": frozenset(
+        ["united-states", "philippines", "australia", "canada", "italy", "france", "mexico",
+         "brazil", "argentina", "chile", "colombia", "poland", "czechia", "romania", "nigeria",
+         "kenya", "pakistan", "spain", "belgium", "netherlands", "ireland", "malaysia",
+         "thailand", "cambodia", "haiti", "liberia", "paraguay", "uruguay", "bolivia",
+         "dominican-republic", "jamaica", "egypt", "jordan", "zimbabwe"]
+    ),
+    "council": frozenset(),  # "the Council" of a UN text is no state's
+}  # fmt: skip
 #: Short forms of a state's institution: "the House" of a US text is its House of Representatives.
 INSTITUTION_SHORT_FORMS: dict[tuple[str, str], str] = {
     ("house", "united-states"): "house of representatives",

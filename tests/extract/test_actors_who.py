@@ -123,6 +123,11 @@ TEXTS = {
         "the coal. Analysts said Patriot was loaded with debt. Bill Hammons said he runs "
         "a website called Bill's List."
     ),
+    "senate_abroad": (
+        "Myanmar leader Aung San Suu Kyi visited Washington. Myanmar wants aid. Myanmar is "
+        "poor. The United States agreed. The Senate voted. The UN Security Council met. "
+        "The Council voted."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -466,3 +471,9 @@ def test_native_americans_company_short_forms_and_things_named_for_a_given_name(
     assert patriot["actor_id"].tolist() == ["patriot-coal"]
     assert patriot["resolution"].tolist() == ["short form"]
     assert "bill-hammons" not in m.loc[m["text"].str.startswith("Bill'"), "actor_id"].tolist()
+
+
+def test_a_senate_or_council_belongs_to_a_state_that_has_one(who):
+    m = _doc(who, "senate_abroad")
+    assert _ids_of(m, "Senate") == ["united-states-senate"]  # Myanmar has none
+    assert _ids_of(m, "Council") == ["council"]  # no state's

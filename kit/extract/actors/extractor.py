@@ -43,7 +43,11 @@ from kit.extract.actors.non_actors import defined_non_actors, non_actor_keys
 from kit.extract.actors.people import key_of, middle_of, resolve_people, split_middles
 from kit.extract.actors.roles import person_title_role
 from kit.extract.language import outside
-from kit.lexicons.actor_words import INSTITUTION_SHORT_FORMS, NAMED_AFTER_NOUNS
+from kit.lexicons.actor_words import (
+    INSTITUTION_SHORT_FORMS,
+    INSTITUTION_STATES,
+    NAMED_AFTER_NOUNS,
+)
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,8 +165,9 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             if top_state is None:
                 continue
             owner, why = top_state, "the state this document names most"
-            if key in _SHORT_FORMS:  # "the House": of the state named most that has one
-                having = [e for e in ranked if (key, e.actor_id) in INSTITUTION_SHORT_FORMS]
+            if key in _SHORT_FORMS or key in INSTITUTION_STATES:
+                # "the House", "the Senate": of the state named most that has one
+                having = [e for e in ranked if _has_institution(key, e.actor_id)]
                 if not having:
                     continue
                 if having[0] is not ranked[0]:
@@ -178,6 +183,13 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             courts.append((c.s, c))
         if owner is not top_state:  # later bare mentions refer back to a named owner's body
             named.setdefault(key, []).append((c.s, c))
+
+
+def _has_institution(key: str, state_id: str) -> bool:
+    """Whether a state has a national body of that name ("senate" in Myanmar: no)."""
+    if key in INSTITUTION_STATES:
+        return state_id in INSTITUTION_STATES[key]
+    return key not in _SHORT_FORMS or (key, state_id) in INSTITUTION_SHORT_FORMS
 
 
 #: Institution words that are a short form in some states only ("the House").
