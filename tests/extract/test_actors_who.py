@@ -128,6 +128,10 @@ TEXTS = {
         "poor. The United States agreed. The Senate voted. The UN Security Council met. "
         "The Council voted."
     ),
+    "credits": (
+        "He spoke. \u2015 Carla Sanchez.\n\nGetty/Instagram.\n\nThe top super PAC donors gave "
+        "to a super PAC. The New York Post reported it. According to the Post, he left."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -477,3 +481,9 @@ def test_a_senate_or_council_belongs_to_a_state_that_has_one(who):
     m = _doc(who, "senate_abroad")
     assert _ids_of(m, "Senate") == ["united-states-senate"]  # Myanmar has none
     assert _ids_of(m, "Council") == ["council"]  # no state's
+
+
+def test_credit_lines_generic_acronyms_and_outlet_short_forms(who):
+    m = _doc(who, "credits")
+    assert not m["text"].str.contains("Getty|Instagram|PAC").any()
+    assert _ids_of(m, "Post") == ["new-york-post"]

@@ -570,6 +570,9 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         if _work_title(doc, s, e) and _is_place_name(gaz, norms, s, e):
             continue  # "an artwork entitled America"
+        if _credit_line(doc, s, e):
+            covered[s:e] = b"\x01" * (e - s)  # nor the names in it
+            continue  # "Getty/Instagram." under a photo
         if e <= headline:  # "Supreme Court Rules On Travel": the name ends at "Court"
             e = _headline_name_end(doc, s, e)
         if ent.label_ in ("GPE", "LOC") and _common_word_before_place(
@@ -694,6 +697,18 @@ def headline_end(doc: Doc) -> int:
     if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
         return 0
     return span.end
+
+
+def _credit_line(doc: Doc, s: int, e: int) -> bool:
+    """Sources joined by a slash on a line of their own ("Getty/Instagram."): a photo credit."""
+    if not any("/" in t.text for t in doc[s:e]):
+        return False
+    before = s == 0 or "\n" in doc[s - 1].text_with_ws
+    k = e
+    while k < len(doc) and doc[k].is_punct:
+        k += 1
+    after = k >= len(doc) or "\n" in doc[k - 1].text_with_ws or doc[k].is_space
+    return before and after
 
 
 def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bool:
@@ -1228,7 +1243,8 @@ def _company_short_forms(
 ) -> None:
     """A lone word the model tagged, that starts a company's name of this document and is
     no surname, given name or place here ("Patriot" of "Patriot Coal", not "Melbourne" of
-    "Melbourne City Council"): that company."""
+    "Melbourne City Council"): that company; or that ends the name of a news outlet of this
+    document ("the Post" after "the New York Post"): that outlet."""
     firsts: dict[str, _Cand] = {}
     for o in cands:
         words = [t for t in doc[o.s : o.e] if not t.is_punct]
@@ -1240,7 +1256,18 @@ def _company_short_forms(
             and (words[-1].lower_ in COMPANY_NAME_WORDS or words[-1].lower_ in lower_here)
         ):
             firsts.setdefault(words[0].text, o)
+    outlets = {  # "the Post" after "the New York Post"
+        doc[o.e - 1].text: o for o in cands if o.actor_type == "media" and o.e - o.s >= 2
+    }
     for c in cands:
+        o = outlets.get(doc[c.s].text) if c.e - c.s == 1 and c.resolution is None else None
+        if o is not None and o is not c:
+            c.label, c.actor_type, c.actor, c.actor_id = o.label, o.actor_type, o.actor, o.actor_id
+            c.resolution, c.resolved_from = (
+                "short form",
+                f"{o.actor} (named in full in this document)",
+            )
+            continue
         o = firsts.get(doc[c.s].text) if c.e - c.s == 1 else None
         if o is None or o is c or c.resolution is not None or norm_key(doc[c.s].text) in taken:
             continue
