@@ -70,6 +70,8 @@ NATIVE_AMERICAN_NOUNS = frozenset(
     ["tribe", "tribes", "tribal", "reservation", "reservations", "nation", "nations",
      "country", "affairs", "health", "boarding", "removal", "territory"]
 )  # fmt: skip
+#: Prefixes of a ship's name ("MV Alan Kurdi", "USS Cole"): a vessel, not the person.
+SHIP_PREFIXES = frozenset(["mv", "ms", "uss", "hms", "rv", "ss", "ins", "hmas", "hmcs", "fv"])
 #: Things named after a person, written in lower case after the name ("the Trump foundation"):
 #: the name is then no mention of the person.
 NAMED_AFTER_NOUNS = frozenset(

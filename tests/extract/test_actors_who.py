@@ -132,6 +132,10 @@ TEXTS = {
         "He spoke. \u2015 Carla Sanchez.\n\nGetty/Instagram.\n\nThe top super PAC donors gave "
         "to a super PAC. The New York Post reported it. According to the Post, he left."
     ),
+    "things": (
+        "Their ship, MV Alan Kurdi, rescued 40 people. Ms Jane Smith spoke. The script is "
+        "written in Python. A CT-scan of the fossil was made."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -487,3 +491,8 @@ def test_credit_lines_generic_acronyms_and_outlet_short_forms(who):
     m = _doc(who, "credits")
     assert not m["text"].str.contains("Getty|Instagram|PAC").any()
     assert _ids_of(m, "Post") == ["new-york-post"]
+
+
+def test_ships_programming_languages_and_scans_are_no_actors(who):
+    m = _doc(who, "things")
+    assert m["text"].tolist() == ["Jane Smith"]

@@ -42,6 +42,7 @@ from kit.lexicons.actor_words import (
     NATIVE_AMERICAN_NOUNS,
     ORG_WORDS,
     PLACE_NOUNS,
+    SHIP_PREFIXES,
     SPEECH_VERBS,
 )
 from kit.lexicons.people import SURNAME_PARTICLES, TITLE_GENDER, is_given_name
@@ -570,6 +571,12 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             )  # "Keith Lamont Scott" tagged "Lamont Scott"
         if _work_title(doc, s, e) and _is_place_name(gaz, norms, s, e):
             continue  # "an artwork entitled America"
+        if (
+            s > 0
+            and doc[s - 1].lower_ in SHIP_PREFIXES
+            and doc[s - 1].text.isupper()  # "MV", not "Ms"
+        ):
+            continue  # "MV Alan Kurdi": a ship
         if _credit_line(doc, s, e):
             covered[s:e] = b"\x01" * (e - s)  # nor the names in it
             continue  # "Getty/Instagram." under a photo
