@@ -130,7 +130,8 @@ TEXTS = {
     ),
     "credits": (
         "He spoke. \u2015 Carla Sanchez.\n\nGetty/Instagram.\n\nThe top super PAC donors gave "
-        "to a super PAC. The New York Post reported it. According to the Post, he left."
+        "to a super PAC. The New York Post reported it. According to the Post, he left.\n\n"
+        "Tom Tancredo Image: US Congress.\n\nHe ran."
     ),
     "things": (
         "Their ship, MV Alan Kurdi, rescued 40 people. Ms Jane Smith spoke. The script is "
@@ -489,7 +490,8 @@ def test_a_senate_or_council_belongs_to_a_state_that_has_one(who):
 
 def test_credit_lines_generic_acronyms_and_outlet_short_forms(who):
     m = _doc(who, "credits")
-    assert not m["text"].str.contains("Getty|Instagram|PAC").any()
+    assert not m["text"].str.contains("Getty|Instagram|PAC|Congress|Image").any()
+    assert _ids_of(m, "Tom Tancredo") == ["tom-tancredo"]
     assert _ids_of(m, "Post") == ["new-york-post"]
 
 

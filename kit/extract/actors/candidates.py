@@ -440,6 +440,8 @@ def _trim_ent(doc: Doc, s: int, e: int) -> tuple[int, int]:
         or (doc[s].tag_.startswith("RB") and s + 1 < e and doc[s + 1].lower_ in _DETS)
     ):
         s += 1
+    if e - s > 1 and e < len(doc) and doc[e].text == ":" and doc[e - 1].lower_ in _CREDIT_LABELS:
+        e -= 1  # "Tom Tancredo Image: ...", a caption
     for i in range(s + 1, e - 1):  # "Peabody gave Patriot 13 percent": the name only
         if doc[i].like_num and doc[i + 1].lower_ in ("percent", "%", "per", "pct"):
             e = i
@@ -706,8 +708,15 @@ def headline_end(doc: Doc) -> int:
     return span.end
 
 
+#: Words that label a picture's source ("Image: ...", "Photo: ...").
+_CREDIT_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "credit", "source"})
+
+
 def _credit_line(doc: Doc, s: int, e: int) -> bool:
-    """Sources joined by a slash on a line of their own ("Getty/Instagram."): a photo credit."""
+    """Sources joined by a slash on a line of their own ("Getty/Instagram."), or the source
+    after "Image:" ("Image: US Congress."): a photo credit."""
+    if s >= 2 and doc[s - 1].text == ":" and doc[s - 2].lower_ in _CREDIT_LABELS:
+        return True
     if not any("/" in t.text for t in doc[s:e]):
         return False
     before = s == 0 or "\n" in doc[s - 1].text_with_ws
