@@ -1,7 +1,7 @@
 """Train the attribution model (cue CRF + role CRF) on PolNeAR train; score it on PolNeAR dev.
 
     python benchmarks/train_attribution.py --shared ../shared/benchmarks \\
-        --out kit/data/models/attribution/ [--cache /tmp/kit-attr-cache] [--c1 0.05 --c2 0.01]
+        --out kit/data/models/attribution/ [--cache /tmp/kit-attr-cache] [--c1 0.1 --c2 0.05]
 
 Reads ``polnear-train`` (texts and brat ``.ann`` files, never copied), parses each
 text once with the kit's own parse (``kit.nlp.model.parse_texts``) and keeps the
@@ -316,8 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "kit" / "data" / "models" / "attribution"))
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "kit-attr-cache"))
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--minfreq", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="only the first N training texts")
