@@ -266,13 +266,13 @@ def model_card(out: Path, info: dict) -> None:
         "Per token: lower-case word, lemma, POS, tag, dependency label, word shape, 3-letter suffix, "
         "head lemma/dependency/POS, entity type, inside-a-quotation flag and quote-mark edges, "
         'cue-lexicon kind (`kit/data/cues.csv`: verb, noun, adverb, "according"), the rules\' own '
-        "prediction (cue B/I, source, content), neighbouring words and POS, sentence start/end. The "
-        "cue model adds the neighbouring lemmas and which dependents the word has (`k=ccomp`, "
-        "`k=nsubj`, ...). The role model adds, relative to the cue: side, bucketed distance, sentence "
-        "offset, same paragraph, which dependent of the cue's root (or of its head) the token hangs "
-        "from, the cue lemma and dependency, the rules' source/content for the same cue, whether the "
-        "token is inside the quotation next to the cue (before or after it, within 12 tokens) or "
-        "another one, and whether a cue of the rules lies between the token and this cue.",
+        "prediction (cue B/I, source, content), neighbouring words and POS. The cue model adds "
+        "sentence start, the neighbouring lemmas and the cue-lexicon kind with the rules' cue label "
+        "as one feature. The role model adds sentence end and, relative to the cue: side, bucketed "
+        "distance, sentence offset, same paragraph, which dependent of the cue's root (or of its "
+        "head) the token hangs from, the cue lemma and dependency, the rules' source/content for "
+        "the same cue, the quotation flags of cue and token, and the token's POS, entity type and "
+        "quote-mark edge joined with its side.",
         "",
         "## Decoding",
         "",
