@@ -137,6 +137,10 @@ TEXTS = {
         "Their ship, MV Alan Kurdi, rescued 40 people. Ms Jane Smith spoke. The script is "
         "written in Python. A CT-scan of the fossil was made."
     ),
+    "fragments": (
+        "Either the LEFT or the RIGHT wins; he left. The City of Melbourne is big. FEMA said "
+        "the storm was bad."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -498,3 +502,9 @@ def test_credit_lines_generic_acronyms_and_outlet_short_forms(who):
 def test_ships_programming_languages_and_scans_are_no_actors(who):
     m = _doc(who, "things")
     assert m["text"].tolist() == ["Jane Smith"]
+
+
+def test_shouted_words_and_cut_names_are_no_actors_but_acronyms_are(who):
+    m = _doc(who, "fragments")
+    assert "LEFT" not in m["text"].tolist() and "City of" not in m["text"].tolist()
+    assert _ids_of(m, "FEMA") == ["fema"]

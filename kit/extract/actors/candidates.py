@@ -579,6 +579,10 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             and doc[s - 1].text.isupper()  # "MV", not "Ms"
         ):
             continue  # "MV Alan Kurdi": a ship
+        if doc[e - 1].lower_ in ("of", "for", "and") and e < len(doc):
+            continue  # "the City of" cut from "the City of Melbourne": the known name stands
+        if e - s == 1 and match_at[s] < 0 and _shouted_word(doc[s], lower_here):
+            continue  # "the LEFT or the RIGHT": an English word in capitals
         if _credit_line(doc, s, e):
             covered[s:e] = b"\x01" * (e - s)  # nor the names in it
             continue  # "Getty/Instagram." under a photo
@@ -710,6 +714,15 @@ def headline_end(doc: Doc) -> int:
 
 #: Words that label a picture's source ("Image: ...", "Photo: ...").
 _CREDIT_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "credit", "source"})
+
+
+def _shouted_word(tok, lower_here: set[str]) -> bool:
+    """An English word written in capitals for emphasis that the text also writes in lower
+    case ("the LEFT" ... "left"), not an acronym ("FEMA")."""
+    if not (tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 3):
+        return False
+    words = dictionary_words(tok.doc)
+    return tok.lower_ in lower_here and any(tok.lower_ in words[pos] for pos in words)
 
 
 def _credit_line(doc: Doc, s: int, e: int) -> bool:
