@@ -748,6 +748,8 @@ def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bo
         return False  # "African-American Museum": one compound
     named = {t for m in inner for t in range(m[0], m[1])}
     rest = [doc[i] for i in range(s, e) if i not in named and doc[i].is_alpha]
+    if not inner and doc[s:e].text in doc.text[doc[headline].idx if headline < len(doc) else 0 :]:
+        return False  # the body names it too ("... in Chicago" and Chicago again): a name
     return (
         bool(rest)
         and all(_english_word(t) for t in rest)
