@@ -546,8 +546,9 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     # given names of this document: first words of full names the model tagged ("Ivanka Trump")
     norms = _token_norms(doc)
     given_here = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    lower_here = {t.text for t in doc if t.is_lower}
+    lower_here = {w for w in arrays(doc).text if w.islower()}
     headline = headline_end(doc)
+    body = doc[headline:].text if headline else ""  # the text after the headline
     for ent in doc.ents:
         if ent.label_ not in _ENT_LABELS or _mistagged_given_name(doc, ent, match_at, matches):
             continue
@@ -593,7 +594,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         ):
             s += 1  # "Say Mexico demanded ...": the sentence's first word is no part of the name
         inner = [matches[k] for k in sorted({match_at[t] for t in range(s, e)} - {-1})]
-        if _glued(doc, inner, s, e) or _headline_phrase(doc, inner, s, e, headline):
+        if _glued(doc, inner, s, e) or _headline_phrase(doc, inner, s, e, headline, body):
             # "the Washington Post Trump said", "Washington Post Hit Piece Exploits Trump
             # Supporter": the names in it, not one actor
             continue  # the alias matches stand on their own (second loop)
@@ -704,12 +705,18 @@ def headline_end(doc: Doc) -> int:
     >>> headline_end(load_model()("Trump Hits Back At Critics\\n\\nHe said so."))  # doctest: +SKIP
     5
     """
-    end = doc.text.find("\n")
-    span = doc.char_span(0, end, alignment_mode="contract") if end > 0 else None
-    words = [t for t in span or () if t.is_alpha]
-    if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
+    texts = arrays(doc).text
+    end = 0
+    while end < len(texts) and "\n" not in texts[end] and "\n" not in doc[end].whitespace_:
+        end += 1
+    if end >= len(texts):
+        return 0  # one line: no headline
+    if "\n" in doc[end].whitespace_:
+        end += 1  # the line's last token, followed by a line break
+    words = [w for w in texts[:end] if w.isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
         return 0
-    return span.end
+    return end
 
 
 #: Words that label a picture's source ("Image: ...", "Photo: ...").
@@ -740,7 +747,7 @@ def _credit_line(doc: Doc, s: int, e: int) -> bool:
     return before and after
 
 
-def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bool:
+def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int, body: str) -> bool:
     """An entity of the headline that is known names glued to English words ("Washington
     Post Hit Piece Exploits Trump Supporter": the names stand alone), or English words
     alone ("Buy Mines, Sell Coal": no name)."""
@@ -748,7 +755,7 @@ def _headline_phrase(doc: Doc, inner: list, s: int, e: int, headline: int) -> bo
         return False  # "African-American Museum": one compound
     named = {t for m in inner for t in range(m[0], m[1])}
     rest = [doc[i] for i in range(s, e) if i not in named and doc[i].is_alpha]
-    if not inner and doc[s:e].text in doc.text[doc[headline].idx if headline < len(doc) else 0 :]:
+    if not inner and doc[s:e].text in body:
         return False  # the body names it too ("... in Chicago" and Chicago again): a name
     return (
         bool(rest)

@@ -39,6 +39,7 @@ from kit.lexicons.people import (
     given_gender,
     is_given_name,
 )
+from kit.nlp.doc_arrays import arrays
 from kit.nlp.model import dictionary_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -376,8 +377,8 @@ def resolve_people(
             continue  # a curated short form ("Putin") with no other bearer here
         if where is None:
             where = {}
-            for t in doc:
-                where.setdefault(t.text, []).append(t.i)
+            for i, w in enumerate(arrays(doc).text):
+                where.setdefault(w, []).append(i)
             in_person = {i for p in people for i in range(p.s, p.e)}
         first = (
             doc[c.s].is_sent_start
