@@ -136,25 +136,10 @@ def dominant_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
         strong = len(docs[best]) >= DOMINANT_MIN_DOCS and len(docs[best]) >= DOMINANT_RATIO * local
         if best != aid and strong:
             new[i] = (best, names[best])
-    if not new:
-        return {}
-    out = mentions.copy()
-    rows = list(new)
-    out.loc[rows, "actor_id"] = [new[i][0] for i in rows]
-    out.loc[rows, "actor"] = [new[i][1] for i in rows]
-    out.loc[rows, "resolution"] = "surname in corpus"
-    out.loc[rows, "resolved_from"] = [
-        f"{new[i][1]} (most-cited bearer of the surname in the corpus, named here)" for i in rows
-    ]
-    result = {TABLE: out}
-    att = tables.get("attributions")
-    if att is not None and not att.empty:
-        moved = {
-            (mentions.at[i, "doc_id"], mentions.at[i, "start"], mentions.at[i, "end"]): new[i]
-            for i in rows
-        }
-        result["attributions"] = _move_sources(att, moved)
-    return result
+    why = {
+        i: f"{new[i][1]} (most-cited bearer of the surname in the corpus, named here)" for i in new
+    }
+    return _moved_to_corpus_bearers(tables, new, why)
 
 
 def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -187,7 +172,8 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         words = [w for w in str(names[aid]).split() if norm_key(w) not in NAME_SUFFIXES]
         for office in held:
             holders.setdefault((surname_key(words[-1]), office), set()).add(aid)
-    new: dict[int, tuple[str, str, str]] = {}
+    new: dict[int, tuple[str, str]] = {}
+    why: dict[int, str] = {}
     for i, text, aid, title in zip(
         mentions.index[titled],
         mentions.loc[titled, "text"],
@@ -200,22 +186,30 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         others = holders.get((surname_key(str(text).split()[-1]), office), set()) - {aid}
         if len(others) == 1:
             best = next(iter(others))
-            new[i] = (best, names[best], str(title))
+            new[i] = (best, names[best])
+            why[i] = f"{names[best]} (the bearer of the surname titled {title} in the corpus)"
+    return _moved_to_corpus_bearers(tables, new, why)
+
+
+def _moved_to_corpus_bearers(
+    tables: dict[str, pd.DataFrame], new: dict[int, tuple[str, str]], why: dict[int, str]
+) -> dict[str, pd.DataFrame]:
+    """``mentions`` rows ``new`` (index -> actor id and name) relinked as ``surname in corpus``
+    with their ``resolved_from``, and the ``attributions`` whose source is a moved mention."""
     if not new:
         return {}
+    mentions = tables[TABLE]
     out = mentions.copy()
     rows = list(new)
     out.loc[rows, "actor_id"] = [new[i][0] for i in rows]
     out.loc[rows, "actor"] = [new[i][1] for i in rows]
     out.loc[rows, "resolution"] = "surname in corpus"
-    out.loc[rows, "resolved_from"] = [
-        f"{new[i][1]} (the bearer of the surname titled {new[i][2]} in the corpus)" for i in rows
-    ]
+    out.loc[rows, "resolved_from"] = [why[i] for i in rows]
     result = {TABLE: out}
     att = tables.get("attributions")
     if att is not None and not att.empty:
         moved = {
-            (mentions.at[i, "doc_id"], mentions.at[i, "start"], mentions.at[i, "end"]): new[i][:2]
+            (mentions.at[i, "doc_id"], mentions.at[i, "start"], mentions.at[i, "end"]): new[i]
             for i in rows
         }
         result["attributions"] = _move_sources(att, moved)
