@@ -380,13 +380,13 @@ def resolve_people(
             for i, w in enumerate(arrays(doc).text):
                 where.setdefault(w, []).append(i)
             in_person = {i for p in people for i in range(p.s, p.e)}
-        first = (
+        opens_sentence = (
             doc[c.s].is_sent_start
             or c.s > 0
             and doc[c.s - 1].is_sent_start
             and (doc[c.s - 1].is_quote or doc[c.s - 1].is_punct)
         )
-        if len(toks) == 1 and first and word.lower() in where:
+        if len(toks) == 1 and opens_sentence and word.lower() in where:
             c.actor_id = None  # '"Coal isn't the villain"' where the text writes "coal": a noun
             continue
         titled = title_before(doc, c.s) is not None  # "Judge Jackson" is a person
