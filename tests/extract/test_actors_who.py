@@ -141,6 +141,10 @@ TEXTS = {
         "Either the LEFT or the RIGHT wins; he left. The City of Melbourne is big. FEMA said "
         "the storm was bad."
     ),
+    "lib_dems": (
+        "The SNP gained 13 seats in Britain and Liberal Democrats lost 10. Liberal Democrats are "
+        "to find a new leader."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -508,3 +512,8 @@ def test_shouted_words_and_cut_names_are_no_actors_but_acronyms_are(who):
     m = _doc(who, "fragments")
     assert "LEFT" not in m["text"].tolist() and "City of" not in m["text"].tolist()
     assert _ids_of(m, "FEMA") == ["fema"]
+
+
+def test_a_name_written_inside_a_sentence_keeps_its_adjective_at_a_sentence_start(who):
+    m = _doc(who, "lib_dems")
+    assert "democratic-party" not in m["actor_id"].tolist()

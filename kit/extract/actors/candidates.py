@@ -891,7 +891,9 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
         tok = doc[j - 1]
         if covered[j - 1] or not tok.text[:1].isupper() or tok.is_stop:
             break  # "Many Democrats" is no name
-        if tok.tag_ not in ("NNP", "NNPS") and (tok.tag_ != "JJ" or tok.is_sent_start):
+        if tok.tag_ not in ("NNP", "NNPS") and (
+            tok.tag_ != "JJ" or tok.is_sent_start and not _named_inside(doc, j - 1, e)
+        ):
             break  # a capitalised adjective inside a sentence: "the Liberal Democrats"
         k = match_at[j - 1]
         if k >= 0 and matches[k][2].entry.actor_type not in ("state", "place"):
@@ -900,6 +902,19 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
             break
         j -= 1
     return j
+
+
+def _named_inside(doc: Doc, s: int, e: int) -> bool:
+    """Whether the document writes ``doc[s:e]`` ("Liberal Democrats") inside a sentence too, so
+    that its capitals there are a name's, not a sentence's."""
+    words = arrays(doc).text
+    n = e - s
+    target = words[s:e]
+    return any(
+        words[i : i + n] == target and not doc[i].is_sent_start
+        for i in range(len(words) - n + 1)
+        if i != s and words[i] == target[0]
+    )
 
 
 def institution_actor(words: list[str], state_id: str, state_name: str) -> tuple[str, str] | None:
