@@ -1,4 +1,6 @@
-"""Attribution relations (kit.sourcing) on the seed article and on odd input."""
+"""Attribution relations (kit.sourcing) on the seed article and on odd input.
+
+The seed checks run in both attribution modes (the rules and the learned model)."""
 
 from __future__ import annotations
 
@@ -13,14 +15,20 @@ from kit.lexicons.resources import Resources
 SEED = "2017-06-04_syria-tanf-iran-backed-forces"
 
 
-@pytest.fixture(scope="session")
-def seed():
-    result = kit.analyze(kit.load("data/"), extractors=["attributions"])
+@pytest.fixture(scope="module", params=sourcing.ATTRIBUTION_MODES)
+def mode(request) -> str:
+    """Each attribution mode in turn ("learned", "rules")."""
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def seed(mode):
+    result = kit.analyze(kit.load("data/"), extractors=["attributions"], attribution=mode)
     docs = result.documents
-    return result.attributions, docs.loc[docs.doc_id == SEED, "text"].iloc[0]
+    return result.attributions, docs.loc[docs.doc_id == SEED, "text"].iloc[0], mode
 
 
-def analyze_texts(*texts: str) -> pd.DataFrame:
+def analyze_texts(*texts: str, attribution: str | None = None) -> pd.DataFrame:
     docs = pd.DataFrame(
         {
             "doc_id": [f"d{i}" for i in range(len(texts))],
@@ -29,7 +37,7 @@ def analyze_texts(*texts: str) -> pd.DataFrame:
             "source": [None] * len(texts),
         }
     )
-    return kit.analyze(docs, extractors=["attributions"]).attributions
+    return kit.analyze(docs, extractors=["attributions"], attribution=attribution).attributions
 
 
 def one(table: pd.DataFrame, **where) -> pd.Series:
@@ -41,7 +49,7 @@ def one(table: pd.DataFrame, **where) -> pd.Series:
 
 
 def test_columns_and_ids(seed):
-    table, _ = seed
+    table, _, _ = seed
     assert list(table.columns) == sourcing.COLUMNS
     assert len(table) >= 10
     assert list(table.attribution_id) == [f"{SEED}:a{n}" for n in range(1, len(table) + 1)]
@@ -49,7 +57,7 @@ def test_columns_and_ids(seed):
 
 
 def test_offsets_index_the_text(seed):
-    table, text = seed
+    table, text, _ = seed
     for r in table.to_dict("records"):
         assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
         assert text[r["content_start"] : r["content_end"]] == r["content"]
@@ -59,7 +67,7 @@ def test_offsets_index_the_text(seed):
 
 
 def test_anonymous_officials_with_affiliation_and_date(seed):
-    table, _ = seed
+    table, _, _ = seed
     r = one(table, source_text="American military officials")
     assert (r.cue, r.source_type, r.affiliation_actor_id) == ("said", "anonymous", "united-states")
     assert r.said_on == "2017-05-31"
@@ -70,7 +78,7 @@ def test_anonymous_officials_with_affiliation_and_date(seed):
 
 
 def test_dillon_three_times_one_actor(seed):
-    table, _ = seed
+    table, _, _ = seed
     dillon = table[table.source_actor_id == "ryan-dillon"]
     assert len(dillon) == 3
     assert set(dillon.source_type) == {"named_person"}
@@ -82,13 +90,13 @@ def test_dillon_three_times_one_actor(seed):
 
 
 def test_channel_reuters(seed):
-    table, _ = seed
+    table, _, _ = seed
     r = one(table, source_text="sources", cue="told")
     assert (r.source_type, r.channel, r.channel_actor_id) == ("anonymous", "Reuters", "reuters")
 
 
 def test_balanche_according_to_and_direct_quote(seed):
-    table, _ = seed
+    table, _, _ = seed
     bal = table[table.source_text == "Balanche"]
     assert list(bal.cue) == ["According to", "said"]
     assert set(bal.source_type) == {"named_person"}
@@ -98,7 +106,7 @@ def test_balanche_according_to_and_direct_quote(seed):
 
 
 def test_nested_distancing_claim(seed):
-    table, _ = seed
+    table, _, _ = seed
     claim = one(table, cue="claims")
     outer = one(table, content="The militia claims")
     assert claim.stance == "distancing" and claim.parent_id == outer.attribution_id
@@ -107,7 +115,7 @@ def test_nested_distancing_claim(seed):
 
 
 def test_social_media_document_and_unattributed_hedge(seed):
-    table, _ = seed
+    table, _, _ = seed
     videos = one(table, cue="purported")
     assert (videos.source_type, videos.stance, videos.cue) == (
         "social_media",
@@ -121,7 +129,7 @@ def test_social_media_document_and_unattributed_hedge(seed):
 
 
 def test_no_relation_for_scare_quotes(seed):
-    table, text = seed
+    table, text, _ = seed
     for term in ("Shia crescent", "dubbed"):
         pos = text.index(term)
         hits = table[(table.cue_start <= pos) & (table.content_end >= pos)]
@@ -132,16 +140,18 @@ def test_no_relation_for_scare_quotes(seed):
 
 
 def test_deterministic(seed):
-    table, _ = seed
-    again = kit.analyze(kit.load("data/"), extractors=["attributions"]).attributions
+    table, _, mode = seed
+    again = kit.analyze(kit.load("data/"), extractors=["attributions"], attribution=mode)
+    again = again.attributions
     pd.testing.assert_frame_equal(table, again)
 
 
-def test_cue_patterns():
+def test_cue_patterns(mode):
     table = analyze_texts(
         "The plan will fail, said the minister. It was approved by the board, the report said. "
         "Officials were told by the minister that the plan had failed. "
-        "“We will win,” the spokeswoman said. She added: “Nothing can stop us.”"
+        "“We will win,” the spokeswoman said. She added: “Nothing can stop us.”",
+        attribution=mode,
     )
     assert one(table, cue="said", content="will fail").source_text == "the minister"
     assert one(table, source_text="the report").source_type == "document"
@@ -153,8 +163,9 @@ def test_cue_patterns():
     assert added.direct and "Nothing can stop us" in added.content
 
 
-def test_speech_inside_a_quote_is_not_the_writers_attribution():
-    table = analyze_texts("“I think we said we would win this war and we will,” the general said.")
+def test_speech_inside_a_quote_is_not_the_writers_attribution(mode):
+    text = "“I think we said we would win this war and we will,” the general said."
+    table = analyze_texts(text, attribution=mode)
     assert list(table.cue) == ["said"]
 
 
@@ -173,8 +184,8 @@ def test_speech_inside_a_quote_is_not_the_writers_attribution():
         "He said " + "“" * 50 + " and " + "”" * 49,
     ],
 )
-def test_bad_input_never_crashes(text):
-    table = analyze_texts(text)
+def test_bad_input_never_crashes(text, mode):
+    table = analyze_texts(text, attribution=mode)
     for r in table.to_dict("records"):
         assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
         assert text[r["content_start"] : r["content_end"]] == r["content"]

@@ -253,3 +253,34 @@ def test_numpy_decoding_matches_crfsuite():
     ]
     ours = cue_chain.best_paths([cue_chain.scores(s) for s in seqs])
     assert ours == [tagger.tag(s) for s in seqs]
+
+
+def test_passive_addressee_is_no_content():
+    text = "Officials were told by the minister that the plan had failed."
+    told = analyze_texts(text, attribution="learned")
+    told = told[told.cue.str.contains("told")]
+    assert len(told) == 1
+    assert told.source_text.iloc[0] == "the minister"
+    assert told.content.iloc[0].startswith("that the plan")
+
+
+def test_addressee_content_keeps_other_runs():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Officials", "were", "told", "by", "the", "minister", "that", "it", "failed"]
+    heads = [2, 2, 2, 2, 5, 3, 8, 8, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "mark", "nsubj", "ccomp"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    root = doc[2]
+    assert learned.addressee_content(root, [(0, 1)]) == [(6, 9)]  # the clause, not "Officials"
+    assert learned.addressee_content(root, [(0, 1), (6, 9)]) == [(6, 9)]
+    assert learned.addressee_content(root, [(6, 9)]) == [(6, 9)]
+    assert learned.addressee_content(doc[5], [(0, 1)]) == [(0, 1)]  # no passive cue
+
+
+def test_conjoined_cue_takes_the_shared_subject():
+    text = "The leaflets are written in Arabic and say the forces will be considered hostile."
+    table = analyze_texts(text, attribution="learned")
+    say = table[table.cue == "say"]
+    assert len(say) == 1 and say.source_text.iloc[0] == "The leaflets"
