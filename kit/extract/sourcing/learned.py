@@ -117,11 +117,15 @@ def _shape(text: str) -> str:
 
 @dataclass
 class DocFeatures:
-    """Per-token facts of one parsed document, computed once and shared by both models."""
+    """Per-token facts of one parsed document, computed once and shared by both models.
+
+    The models' features come in two forms: as strings (:func:`base_features`, built on
+    first use: training, tests) and as integer keys per column (``keys``: tagging looks up
+    each distinct key of a column once, see :func:`column_rows`).
+    """
 
     doc: Any
     text: str
-    base: list[list[str]]
     in_quote: list[bool]
     quote_edge: list[str]
     rule_cue: list[str]
@@ -133,6 +137,13 @@ class DocFeatures:
     #: character offset and lower-case lemma of each token
     idx: list[int] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
+    #: per column name, one integer key per token (see ``_COLUMNS``)
+    keys: dict[str, np.ndarray] = field(default_factory=dict)
+    #: dependency label and quotation flag ("0"/"1") of each token (the role model's relation features)
+    deps: list[str] = field(default_factory=list)
+    qflags: list[str] = field(default_factory=list)
+    #: the feature strings of each token, filled on first use (see :func:`base_features`)
+    base: list[list[str]] = field(default_factory=list)
     #: per-token parts of the role features, filled on first use (see ``_role_const``)
     role_const: list = field(default_factory=list)
 
@@ -155,6 +166,93 @@ def _char_flags(text: str, qmap: QuoteMap) -> tuple[bytearray, set[int], set[int
 
 _WRAP = 1 << 64
 _HALF = 1 << 63
+#: keys of the neighbour columns beyond the document's ends (string hashes are never 1 or 2)
+_BOS, _EOS = 1, 2
+_KINDS = ("", "verb", "noun", "adv", "acc")
+_EDGES = ("", "open", "close")
+_RULE_CUE = ("O", "B", "I")
+_RULE_ROLE = ("", "S", "C")
+
+
+def _value_readers(strings: Any) -> dict[str, Any]:
+    """How a key of each kind of column reads as the feature's value string."""
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
+    def text(k: int) -> str:
+        return strings[k] if k else ""
+
+    def lower(k: int) -> str:
+        return strings[k].lower() if k else ""
+
+    def pos(k: int) -> str:
+        return POS_NAMES.get(k, "")
+
+    def around(inner: Any) -> Any:
+        return lambda k: "<s>" if k == _BOS else "</s>" if k == _EOS else inner(k)
+
+    return {
+        "text": text,
+        "lower": lower,
+        "pos": pos,
+        "shape": lambda k: _shape(text(k)),
+        "suffix": lambda k: text(k)[-3:],
+        "flag": lambda k: "1" if k else "0",
+        "kind": _KINDS.__getitem__,
+        "edge": _EDGES.__getitem__,
+        "rc": _RULE_CUE.__getitem__,
+        "rr": _RULE_ROLE.__getitem__,
+        "text~": around(text),
+        "lower~": around(lower),
+        "pos~": around(pos),
+        "pair": lambda k: _KINDS[k // 3] + "|" + _RULE_CUE[k % 3],
+    }
+
+
+#: the base feature columns in training order: (prefix, key column, value reader)
+_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("w=", "low", "text"),
+    ("l=", "lemma", "lower"),
+    ("p=", "pos", "pos"),
+    ("t=", "tag", "text"),
+    ("d=", "dep", "text"),
+    ("sh=", "orth", "shape"),
+    ("s3=", "low", "suffix"),
+    ("hl=", "head_lemma", "lower"),
+    ("hd=", "head_dep", "text"),
+    ("hp=", "head_pos", "pos"),
+    ("e=", "ent", "text"),
+    ("q=", "q", "flag"),
+    ("qe=", "edge", "edge"),
+    ("cv=", "kind", "kind"),
+    ("rc=", "rc", "rc"),
+    ("rr=", "rr", "rr"),
+    ("w-1=", "low-1", "text~"),
+    ("w+1=", "low+1", "text~"),
+    ("p-1=", "pos-1", "pos~"),
+    ("p+1=", "pos+1", "pos~"),
+    ("p-2=", "pos-2", "pos~"),
+    ("p+2=", "pos+2", "pos~"),
+    ("ss=", "ss", "flag"),
+    ("se=", "se", "flag"),
+)
+
+
+def _shifted(a: np.ndarray, by: int, fill: int) -> np.ndarray:
+    """``a`` moved ``by`` places (positive: each token gets the key ``by`` tokens before
+    it, negative: after it), ``fill`` beyond the ends.
+
+    >>> _shifted(np.array([5, 6, 7], dtype=np.uint64), 1, 1).tolist()
+    [1, 5, 6]
+    >>> _shifted(np.array([5, 6, 7], dtype=np.uint64), -2, 2).tolist()
+    [7, 2, 2]
+    """
+    out = np.full_like(a, fill)
+    n = len(a)
+    if by > 0:
+        out[by:] = a[: max(0, n - by)]
+    else:
+        out[: max(0, n + by)] = a[-by:]
+    return out
 
 
 def doc_features(
@@ -162,52 +260,45 @@ def doc_features(
 ) -> DocFeatures:
     """Token features of ``doc`` for both models (``rules``: the rules' relations).
 
-    Read from the parse's arrays in one pass (no per-token ``Token`` objects); the
-    feature strings of a word, lemma or tag are built once per document.
+    Read from the parse's arrays in one pass (no per-token ``Token`` objects): each
+    column is an array of integer keys (string hashes, label numbers); the feature
+    strings are built only when asked for (:func:`base_features`).
 
     >>> # see kit.extract.sourcing.learned.learned_relations for a full example
     """
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
-    from spacy.parts_of_speech import NAMES as POS_NAMES
 
     inside, opens, closes = _char_flags(text, qmap)
     n = len(doc)
-    rule_cue = ["O"] * n
-    rule_role = [""] * n
+    rule_cue = np.zeros(n, dtype=np.uint64)
+    rule_role = np.zeros(n, dtype=np.uint64)
     by_token: dict[int, _Rel] = {}
     for rel in rules:
         span = doc.char_span(*rel.cue, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        rule_cue[span.start] = 1
+        rule_cue[span.start + 1 : span.end] = 2
         for k in range(span.start, span.end):
-            rule_cue[k] = "B" if k == span.start else "I"
             by_token[k] = rel
-        for role, sp in (("S", rel.source), ("C", rel.content)):
+        for role, sp in ((1, rel.source), (2, rel.content)):
             if sp is None:
                 continue
             part = doc.char_span(*sp, alignment_mode="expand")
-            for k in range(part.start, part.end) if part is not None else ():
-                if not rule_role[k]:
-                    rule_role[k] = role
+            if part is not None:
+                run = rule_role[part.start : part.end]
+                run[run == 0] = role
     cols = doc.to_array([LOWER, LEMMA, ORTH, POS, TAG, DEP, ENT_TYPE, HEAD, SENT_START, IDX])
-    lows_h, lemmas_h, orths_h, pos_ids, tags_h, deps_h, ents_h, heads, starts, idxs = (
-        cols[:, k].tolist() if n else [] for k in range(10)
-    )
+    cols = cols.astype(np.uint64) if n else np.zeros((0, 10), dtype=np.uint64)
+    low, lemma_h, orth, pos, tag, dep, ent = (cols[:, k] for k in range(7))
     # HEAD and SENT_START are signed values in an unsigned array
-    heads = [h - _WRAP if h >= _HALF else h for h in heads]
-    starts = [st - _WRAP if st >= _HALF else st for st in starts]
+    heads = np.arange(n) + cols[:, 7].view(np.int64)
+    starts = cols[:, 8].view(np.int64)
+    idxs = cols[:, 9].astype(np.int64).tolist()
     strings = doc.vocab.strings
-    # each string of the document once (0: no value)
-    text_of = {
-        h: strings[h] if h else ""
-        for h in {*lows_h, *lemmas_h, *orths_h, *tags_h, *deps_h, *ents_h}
-    }
-    words = [text_of[h] for h in lows_h]
-    lemmas = [text_of[h].lower() for h in lemmas_h]
-    poses = [POS_NAMES.get(p, "") for p in pos_ids]
-    deps = [text_of[h] for h in deps_h]
-    heads = [i + h for i, h in enumerate(heads)]
-    sent_start = [st == 1 for st in starts]
+    lemma_text = {h: strings[h].lower() if h else "" for h in set(lemma_h.tolist())}
+    lemmas = [lemma_text[h] for h in lemma_h.tolist()]
+    sent_start = starts == 1
     if n:
         sent_start[0] = True
     sents = [(s.start, s.end) for s in doc.sents]
@@ -220,62 +311,63 @@ def doc_features(
         para_of[i] = para
         if "\n" in text[idxs[i] : idxs[i + 1] if i + 1 < n else len(text)]:
             para += 1
-    kinds: dict[tuple[str, str, str], str] = {}
+    # the cue-lexicon kind of each distinct (lemma, POS, word)
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
+    kinds: dict[tuple[int, int, int], int] = {}
     kind_of = []
-    for low, lemma, pos in zip(words, lemmas, poses, strict=True):
-        kind = kinds.get((lemma, pos, low))
+    for key in zip(lemma_h.tolist(), pos.tolist(), low.tolist(), strict=True):
+        kind = kinds.get(key)
         if kind is None:
-            kind = ""
-            if lex.verb(lemma) is not None and pos in ("VERB", "AUX"):
-                kind = "verb"
-            elif lemma in lex.nouns and pos in ("NOUN", "PROPN"):
-                kind = "noun"
-            elif low in lex.adverbs:
-                kind = "adv"
-            elif low == "according":
-                kind = "acc"
-            kinds[(lemma, pos, low)] = kind
+            lemma, pos_name, word = lemma_text[key[0]], POS_NAMES.get(key[1], ""), strings[key[2]]
+            kind = 0
+            if lex.verb(lemma) is not None and pos_name in ("VERB", "AUX"):
+                kind = 1
+            elif lemma in lex.nouns and pos_name in ("NOUN", "PROPN"):
+                kind = 2
+            elif word in lex.adverbs:
+                kind = 3
+            elif word == "according":
+                kind = 4
+            kinds[key] = kind
         kind_of.append(kind)
+    kind = np.array(kind_of, dtype=np.uint64)
     in_quote = [bool(inside[idx]) for idx in idxs]
-    quote_edge = ["open" if idx in opens else "close" if idx in closes else "" for idx in idxs]
-    shapes = {h: _shape(text_of[h]) for h in set(orths_h)}
-    sent_end = [*sent_start[1:], True]
-    around_w = ["<s>", *words, "</s>"]  # around_w[i + 1] is word i
-    around_p = ["<s>", "<s>", *poses, "</s>", "</s>"]  # around_p[i + 2] is POS i
-    columns = [
-        ["w=" + w for w in words],
-        ["l=" + w for w in lemmas],
-        ["p=" + p for p in poses],
-        ["t=" + text_of[h] for h in tags_h],
-        ["d=" + d for d in deps],
-        ["sh=" + shapes[h] for h in orths_h],
-        ["s3=" + w[-3:] for w in words],
-        ["hl=" + lemmas[h] for h in heads],
-        ["hd=" + deps[h] for h in heads],
-        ["hp=" + poses[h] for h in heads],
-        ["e=" + text_of[h] for h in ents_h],
-        ["q=1" if q else "q=0" for q in in_quote],
-        ["qe=" + e for e in quote_edge],
-        ["cv=" + k for k in kind_of],
-        ["rc=" + c for c in rule_cue],
-        ["rr=" + r for r in rule_role],
-        ["w-1=" + w for w in around_w[:n]],
-        ["w+1=" + w for w in around_w[2 : n + 2]],
-        ["p-1=" + p for p in around_p[1 : n + 1]],
-        ["p+1=" + p for p in around_p[3 : n + 3]],
-        ["p-2=" + p for p in around_p[:n]],
-        ["p+2=" + p for p in around_p[4 : n + 4]],
-        ["ss=1" if x else "ss=0" for x in sent_start],
-        ["se=1" if x else "se=0" for x in sent_end],
-    ]
-    base = [list(row) for row in zip(*columns, strict=True)]
+    edge_of = [1 if idx in opens else 2 if idx in closes else 0 for idx in idxs]
+    sent_end = np.append(sent_start[1:], True) if n else sent_start
+    keys = {
+        "low": low,
+        "lemma": lemma_h,
+        "pos": pos,
+        "tag": tag,
+        "dep": dep,
+        "orth": orth,
+        "head_lemma": lemma_h[heads] if n else lemma_h,
+        "head_dep": dep[heads] if n else dep,
+        "head_pos": pos[heads] if n else pos,
+        "ent": ent,
+        "q": np.array(in_quote, dtype=np.uint64),
+        "edge": np.array(edge_of, dtype=np.uint64),
+        "kind": kind,
+        "rc": rule_cue,
+        "rr": rule_role,
+        "low-1": _shifted(low, 1, _BOS),
+        "low+1": _shifted(low, -1, _EOS),
+        "pos-1": _shifted(pos, 1, _BOS),
+        "pos+1": _shifted(pos, -1, _EOS),
+        "pos-2": _shifted(pos, 2, _BOS),
+        "pos+2": _shifted(pos, -2, _EOS),
+        "ss": sent_start.astype(np.uint64),
+        "se": sent_end.astype(np.uint64),
+        "pair": kind * np.uint64(3) + rule_cue,
+    }
+    dep_text = {h: strings[h] if h else "" for h in set(dep.tolist())}
     return DocFeatures(
         doc=doc,
         text=text,
-        base=base,
         in_quote=in_quote,
-        quote_edge=quote_edge,
-        rule_cue=rule_cue,
+        quote_edge=[_EDGES[e] for e in edge_of],
+        rule_cue=[_RULE_CUE[c] for c in rule_cue.tolist()],
         sent_of=sent_of,
         sents=sents,
         para_of=para_of,
@@ -283,7 +375,80 @@ def doc_features(
         rules_by_token=by_token,
         idx=idxs,
         lemmas=lemmas,
+        keys=keys,
+        deps=[dep_text[h] for h in dep.tolist()],
+        qflags=["1" if q else "0" for q in in_quote],
     )
+
+
+def base_features(df: DocFeatures) -> list[list[str]]:
+    """The feature strings of each token (``_COLUMNS`` in order), built once per document."""
+    if df.base or not df.keys["low"].size:
+        return df.base
+    read = _value_readers(df.doc.vocab.strings)
+    columns = []
+    for prefix, key, reader in _COLUMNS:
+        values = df.keys[key].tolist()
+        fn = read[reader]
+        names = {k: prefix + fn(k) for k in set(values)}
+        columns.append([names[k] for k in values])
+    df.base.extend(list(row) for row in zip(*columns, strict=True))
+    return df.base
+
+
+@dataclass
+class _KeyIndex:
+    """The keys of one column seen so far (sorted) and the model's attribute row of each."""
+
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+
+#: per model (by ``id``, kept alive with it) and column feature: the keys seen and their rows
+_ROWS: dict[int, tuple[LinearChain, dict[tuple[str, str], _KeyIndex]]] = {}
+
+
+def column_rows(
+    df: DocFeatures,
+    chain: LinearChain,
+    prefix: str,
+    keys: np.ndarray,
+    reader: str,
+    suffix: str = "",
+) -> np.ndarray:
+    """The model's attribute row of each token's feature ``prefix + value + suffix`` of
+    one column of ``keys``: keys seen before are found by binary search; each new key's
+    feature string is built and looked up once per process."""
+    found = _ROWS.get(id(chain))
+    if found is None or found[0] is not chain:
+        found = _ROWS[id(chain)] = (chain, {})
+    index = found[1].get((prefix, suffix))
+    if index is None:
+        index = found[1][(prefix, suffix)] = _KeyIndex()
+    at = np.searchsorted(index.keys, keys)
+    if len(index.keys):
+        hit = index.keys[np.minimum(at, len(index.keys) - 1)] == keys
+    else:
+        hit = np.zeros(len(keys), dtype=bool)
+    if not hit.all():
+        new = np.unique(keys[~hit])
+        read = _value_readers(df.doc.vocab.strings)[reader]
+        get, unknown = chain.attributes.get, chain.unknown
+        rows = [get(prefix + read(k) + suffix, unknown) for k in new.tolist()]
+        all_keys = np.concatenate((index.keys, new))
+        order = np.argsort(all_keys, kind="stable")
+        index.keys = all_keys[order]
+        index.rows = np.concatenate((index.rows, np.array(rows, dtype=np.int64)))[order]
+        at = np.searchsorted(index.keys, keys)
+    return index.rows[at]
+
+
+def _column_sum(df: DocFeatures, chain: LinearChain, columns: Any, suffix: str = "") -> np.ndarray:
+    """Per token and label, the summed weights of the given columns' features."""
+    out = np.zeros((len(df.sent_of), len(chain.labels)))
+    for prefix, key, reader in columns:
+        out += chain.state[column_rows(df, chain, prefix, df.keys[key], reader, suffix)]
+    return out
 
 
 def _cue_pieces(df: DocFeatures) -> list[tuple[int, int]]:
@@ -304,13 +469,14 @@ def cue_sequences(df: DocFeatures) -> list[tuple[int, int, list[list[str]]]]:
     """``(start, end, features)`` per sentence (long ones in pieces) for the cue model."""
     out = []
     lemmas = df.lemmas
+    base = base_features(df)
     prev = {w: "l-1=" + w for w in set(lemmas)}
     nxt = {w: "l+1=" + w for w in prev}
     pairs: dict[tuple[str, str], str] = {}
     for s, e in _cue_pieces(df):
         feats = []
         for i in range(s, e):
-            b_i = df.base[i]
+            b_i = base[i]
             f = b_i[:_CUE_BASE]
             f.append(prev[lemmas[i - 1]] if i > s else "l-1=<s>")
             f.append(nxt[lemmas[i + 1]] if i + 1 < e else "l+1=</s>")
@@ -320,21 +486,25 @@ def cue_sequences(df: DocFeatures) -> list[tuple[int, int, list[list[str]]]]:
     return out
 
 
+#: the cue model's own columns (the base ones it sees and the kind/rules' cue pair)
+_CUE_COLUMNS = (*_COLUMNS[:_CUE_BASE], ("cv|rc=", "pair", "pair"))
+#: the role model's base columns, in training order
+_ROLE_COLUMNS = (*_COLUMNS[:15], *_COLUMNS[16:20], _COLUMNS[23])
+#: the role model's side-dependent columns (each feature ends in "|L", "|R" or "|C")
+_SIDE_COLUMNS = (
+    ("p|side=", "pos", "pos"),
+    ("e|side=", "ent", "text"),
+    ("qe|side=", "edge", "edge"),
+)
+
+
 def cue_scores(df: DocFeatures, chain: LinearChain) -> list[tuple[int, int, np.ndarray]]:
     """``(start, end, scores)`` per piece of :func:`cue_sequences`: the same features'
-    summed weights, each token's own features looked up once for the document."""
-    n = len(df.base)
-    flat: list[str] = []
-    starts: list[int] = []
-    pairs: dict[tuple[str, str], str] = {}
-    for b_i in df.base:
-        starts.append(len(flat))
-        flat.extend(b_i[:_CUE_BASE])
-        flat.append(_cue_pair(b_i, pairs))
-    own = chain.summed(chain.rows(flat), starts, n)
-    lemmas = df.lemmas
-    prev = chain.state[chain.rows(["l-1=" + w for w in ["<s>", *lemmas[:-1]]])]
-    nxt = chain.state[chain.rows(["l+1=" + w for w in [*lemmas[1:], "</s>"]])]
+    summed weights, each distinct key of a column looked up once."""
+    own = _column_sum(df, chain, _CUE_COLUMNS)
+    lemma = df.keys["lemma"]
+    prev = chain.state[column_rows(df, chain, "l-1=", _shifted(lemma, 1, _BOS), "lower~")]
+    nxt = chain.state[column_rows(df, chain, "l+1=", _shifted(lemma, -1, _EOS), "lower~")]
     first, last = chain.state[chain.rows(["l-1=<s>", "l+1=</s>"])]
     out = []
     for s, e in _cue_pieces(df):
@@ -349,7 +519,7 @@ def _role_const(df: DocFeatures) -> list[tuple[list[str], str, tuple[list[str], 
     quotation flag, its side-dependent features (left, right, cue) and its dependency."""
     out = []
     cache = _SIDES
-    for b in df.base:
+    for b in base_features(df):
         key = (b[2], b[10], b[12])
         sides = cache.get(key)
         if sides is None:
@@ -563,12 +733,7 @@ class _Tables:
         self.rule = np.array([[vec(*_RULE[rr][sd]) for sd in range(3)] for rr in range(3)])
         self.cq = np.array([[vec(_CQ[a][b]) for b in "01"] for a in "01"])
         self.so: dict[int, np.ndarray] = {}
-        #: (relation, side, cue dependency, quotation flag, dependency) -> row of ``relation``
-        #: rows (left, right, on the cue) of each shared side-feature tuple, by ``id``
-        #: (the tuple is kept with its number, so the ``id`` stays its own)
-        self.side_rows: dict[int, tuple[tuple[list[str], ...], int]] = {}
-        self.side_list: list[np.ndarray] = []
-        self.side_table = np.zeros((0, 3, n_labels))
+        #: (relation, side, cue dependency, quotation flag, dependency) -> row of ``rel_table``
         self.rel_key: dict[tuple[str, int, str, str, str], int] = {}
         self.rel_table = np.zeros((0, n_labels))
 
@@ -609,31 +774,17 @@ class _DocArrays:
     const: np.ndarray
     #: the same for its side-dependent features, per side (left, right, on the cue)
     sides: np.ndarray
+    #: each token's dependency label as a number into ``dep_names``
+    dep_code: np.ndarray
+    dep_names: list[str]
 
 
 def _doc_arrays(df: DocFeatures, tables: _Tables) -> _DocArrays:
     chain = tables.chain
-    const = _role_const_of(df)
-    n = len(const)
-    flat: list[str] = []
-    starts: list[int] = []
-    for c in const:
-        starts.append(len(flat))
-        flat.extend(c[0])
-    const_rows = chain.summed(chain.rows(flat), starts, n)
-    # the side-dependent features come in few shared tuples (see ``_role_const``)
-    known = tables.side_rows
-    which = []
-    for c in const:
-        found = known.get(id(c[2]))
-        if found is None:
-            rows = np.array([tables.vec(*names) for names in c[2]])
-            found = known[id(c[2])] = (c[2], len(tables.side_list))
-            tables.side_list.append(rows)
-        which.append(found[1])
-    if len(tables.side_list) != len(tables.side_table):
-        tables.side_table = np.array(tables.side_list)
-    sides = tables.side_table[which].transpose(1, 0, 2)
+    const_rows = _column_sum(df, chain, _ROLE_COLUMNS)
+    sides = np.array([_column_sum(df, chain, _SIDE_COLUMNS, "|" + sd) for sd in "LRC"])
+    dep_keys, dep_code = np.unique(df.keys["dep"], return_inverse=True)
+    strings = df.doc.vocab.strings
     return _DocArrays(
         idx=np.array(df.idx, dtype=np.int64),
         sent=np.array(df.sent_of, dtype=np.int64),
@@ -641,7 +792,27 @@ def _doc_arrays(df: DocFeatures, tables: _Tables) -> _DocArrays:
         in_quote=np.array(df.in_quote, dtype=np.int64),
         const=const_rows,
         sides=sides,
+        dep_code=dep_code.reshape(-1).astype(np.int64),
+        dep_names=[strings[k] if k else "" for k in dep_keys.tolist()],
     )
+
+
+#: numbers of the relation labels of :func:`cue_context` ("none" is 0)
+_REL_CODE: dict[str, int] = {"none": 0, "": 0}
+_REL_NAME: list[str] = ["none"]
+
+
+def _relation_codes(ctx: CueContext, lo: int, hi: int) -> np.ndarray:
+    """The relation label of each token of ``[lo, hi)`` to the cue, as numbers."""
+    out = np.zeros(hi - lo, dtype=np.int64)
+    for i, label in ctx.relation.items():
+        if lo <= i < hi:
+            code = _REL_CODE.get(label)
+            if code is None:
+                code = _REL_CODE[label] = len(_REL_NAME)
+                _REL_NAME.append(label)
+            out[i - lo] = code
+    return out
 
 
 def role_scores(
@@ -662,12 +833,18 @@ def role_scores(
         a, b = ctx.rule_source
         rule[(offsets >= a) & (offsets < b)] = 1
     in_quote = arrays.in_quote[lo:hi]
-    const = _role_const_of(df)
-    relation, cue_dep = ctx.relation, ctx.root.dep_
-    keys = [
-        (relation.get(i) or "none", sd, cue_dep, const[i][1], const[i][3])
-        for i, sd in zip(range(lo, hi), side.tolist(), strict=True)
-    ]
+    # the relation features: one number per (relation, side, quotation flag, dependency)
+    n_dep = max(1, len(arrays.dep_names))
+    packed = ((_relation_codes(ctx, lo, hi) * 3 + side) * 2 + in_quote) * n_dep
+    packed += arrays.dep_code[lo:hi]
+    uniq, where = np.unique(packed, return_inverse=True)
+    cue_dep = ctx.root.dep_
+    keys = []
+    for k in uniq.tolist():
+        rest, dep = divmod(k, n_dep)
+        rest, q = divmod(rest, 2)
+        rel, sd = divmod(rest, 3)
+        keys.append((_REL_NAME[rel], sd, cue_dep, "01"[q], arrays.dep_names[dep]))
     return (
         arrays.const[lo:hi]
         + arrays.sides[side, pos]
@@ -678,7 +855,7 @@ def role_scores(
         + tables.samep[(arrays.para[lo:hi] == ctx.para).astype(np.int64)]
         + tables.rule[rule, side]
         + tables.cq[int(ctx.cue_q), in_quote]
-        + tables.relation_rows(keys)
+        + tables.relation_rows(keys)[where.reshape(-1)]
     )
 
 
