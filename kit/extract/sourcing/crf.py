@@ -110,7 +110,11 @@ class LinearChain:
     def best_ids(self, seqs: list[np.ndarray]) -> list[np.ndarray]:
         """The best label path (label numbers) of each sequence of per-token scores
         (Viterbi over all sequences at once; ties go to the lower label number, as in
-        crfsuite)."""
+        crfsuite).
+
+        The sequences are taken longest first, so that at each position the ones still
+        running are a leading block of the batch (no masks).
+        """
         if not seqs:
             return []
         n_labels = len(self.labels)
@@ -118,25 +122,33 @@ class LinearChain:
         longest = int(lengths.max())
         if longest == 0:
             return [np.zeros(0, dtype=np.intp) for _ in seqs]
+        order = np.argsort(-lengths, kind="stable")
+        ranked = lengths[order]
+        # running[t]: how many sequences (in ``order``) are longer than t
+        running = np.searchsorted(-ranked, -np.arange(longest), side="left")
         batch = np.zeros((len(seqs), longest, n_labels))
-        for k, s in enumerate(seqs):
-            batch[k, : len(s)] = s
+        for k, j in enumerate(order.tolist()):
+            batch[k, : lengths[j]] = seqs[j]
         back = np.zeros((len(seqs), longest, n_labels), dtype=np.intp)
         delta = batch[:, 0].copy()
         trans = self.trans[None]
         for t in range(1, longest):
-            cand = delta[:, :, None] + trans
-            back[:, t] = cand.argmax(axis=1)
-            live = (lengths > t)[:, None]
-            delta = np.where(live, cand.max(axis=1) + batch[:, t], delta)
-        rows = np.arange(len(seqs))
+            m = running[t]
+            cand = delta[:m, :, None] + trans
+            back[:m, t] = cand.argmax(axis=1)
+            delta[:m] = cand.max(axis=1) + batch[:m, t]
         paths = np.zeros((len(seqs), longest), dtype=np.intp)
         cur = delta.argmax(axis=1)
+        rows = np.arange(len(seqs))
         for t in range(longest - 1, -1, -1):
             paths[:, t] = cur  # (beyond a sequence's end: its last label, cut off below)
             if t:
-                cur = np.where(lengths > t, back[rows, t, cur], cur)
-        return [paths[k, :n] for k, n in enumerate(lengths.tolist())]
+                m = running[t]
+                cur[:m] = back[rows[:m], t, cur[:m]]
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.intp)] * len(seqs)
+        for k, j in enumerate(order.tolist()):
+            out[j] = paths[k, : lengths[j]]
+        return out
 
     def best_paths(self, seqs: list[np.ndarray]) -> list[list[str]]:
         """The best label path of each sequence of per-token scores, as label names."""

@@ -820,43 +820,68 @@ def role_scores(
 ) -> np.ndarray:
     """Per token of ``[lo, hi)`` and role label, the summed weights of the features
     :func:`role_features` gives the token for the cue ``ctx`` (the same sums, as arrays)."""
-    c0, c1 = ctx.c0, ctx.c1
-    pos = np.arange(lo, hi)
+    return role_scores_all(arrays, tables, [ctx], [(lo, hi)])[0]
+
+
+def role_scores_all(
+    arrays: _DocArrays,
+    tables: _Tables,
+    contexts: list[CueContext],
+    windows: list[tuple[int, int]],
+) -> list[np.ndarray]:
+    """:func:`role_scores` of every cue of a document at once (one array per window)."""
+    if not contexts:
+        return []
+    lens = np.array([hi - lo for lo, hi in windows], dtype=np.int64)
+    which = np.repeat(np.arange(len(contexts)), lens)
+    pos = np.concatenate([np.arange(lo, hi) for lo, hi in windows])
+
+    def per_cue(values: list, dtype: Any = np.int64) -> np.ndarray:
+        return np.array(values, dtype=dtype)[which]
+
+    c0 = per_cue([ctx.c0 for ctx in contexts])
+    c1 = per_cue([ctx.c1 for ctx in contexts])
     side = np.where(pos < c0, 0, np.where(pos >= c1, 1, 2))
     dist = np.where(side == 0, pos - c0, np.where(side == 1, pos - (c1 - 1), 0))
-    offsets = arrays.idx[lo:hi]
-    rule = np.zeros(hi - lo, dtype=np.int64)
-    if ctx.rule_content:
-        a, b = ctx.rule_content
-        rule[(offsets >= a) & (offsets < b)] = 2
-    if ctx.rule_source:
-        a, b = ctx.rule_source
-        rule[(offsets >= a) & (offsets < b)] = 1
-    in_quote = arrays.in_quote[lo:hi]
-    # the relation features: one number per (relation, side, quotation flag, dependency)
+    offsets = arrays.idx[pos]
+    rule = np.zeros(len(pos), dtype=np.int64)
+    for role, attr in ((2, "rule_content"), (1, "rule_source")):
+        spans = [getattr(ctx, attr) or (0, 0) for ctx in contexts]
+        start = per_cue([a for a, _b in spans])
+        end = per_cue([b for _a, b in spans])
+        rule[(offsets >= start) & (offsets < end)] = role
+    in_quote = arrays.in_quote[pos]
+    # the relation features: one number per (relation, side, quotation flag, dependency,
+    # the cue's dependency)
     n_dep = max(1, len(arrays.dep_names))
-    packed = ((_relation_codes(ctx, lo, hi) * 3 + side) * 2 + in_quote) * n_dep
-    packed += arrays.dep_code[lo:hi]
+    codes = np.concatenate(
+        [_relation_codes(ctx, lo, hi) for ctx, (lo, hi) in zip(contexts, windows, strict=True)]
+    )
+    cue_dep = per_cue([int(arrays.dep_code[ctx.root.i]) for ctx in contexts])
+    packed = (((codes * 3 + side) * 2 + in_quote) * n_dep + arrays.dep_code[pos]) * n_dep + cue_dep
     uniq, where = np.unique(packed, return_inverse=True)
-    cue_dep = ctx.root.dep_
     keys = []
     for k in uniq.tolist():
-        rest, dep = divmod(k, n_dep)
+        rest, cdep = divmod(k, n_dep)
+        rest, dep = divmod(rest, n_dep)
         rest, q = divmod(rest, 2)
         rel, sd = divmod(rest, 3)
-        keys.append((_REL_NAME[rel], sd, cue_dep, "01"[q], arrays.dep_names[dep]))
-    return (
-        arrays.const[lo:hi]
+        names = arrays.dep_names
+        keys.append((_REL_NAME[rel], sd, names[cdep], "01"[q], names[dep]))
+    window_rows = np.array([tables.vec(*_window_features(ctx)) for ctx in contexts])[which]
+    scores = (
+        arrays.const[pos]
         + arrays.sides[side, pos]
-        + tables.vec(*_window_features(ctx))
+        + window_rows
         + tables.side[side]
         + tables.dist[np.clip(dist, -_FAR, _FAR) + _FAR]
-        + tables.so_rows(arrays.sent[lo:hi] - ctx.sent)
-        + tables.samep[(arrays.para[lo:hi] == ctx.para).astype(np.int64)]
+        + tables.so_rows(arrays.sent[pos] - per_cue([ctx.sent for ctx in contexts]))
+        + tables.samep[(arrays.para[pos] == per_cue([ctx.para for ctx in contexts])).astype(int)]
         + tables.rule[rule, side]
-        + tables.cq[int(ctx.cue_q), in_quote]
+        + tables.cq[per_cue([int(ctx.cue_q) for ctx in contexts]), in_quote]
         + tables.relation_rows(keys)[where.reshape(-1)]
     )
+    return np.split(scores, np.cumsum(lens)[:-1])
 
 
 # ---------------------------------------------------------------- the models --
@@ -907,6 +932,31 @@ def id_runs(ids: np.ndarray, begin: int, inside: int) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
+def runs_by_sequence(
+    paths: list[np.ndarray], begin: int, inside: int
+) -> list[list[tuple[int, int]]]:
+    """:func:`id_runs` of each label path, computed on all the paths at once.
+
+    >>> runs_by_sequence([np.array([1, 2]), np.array([2, 0, 1])], 1, 2)
+    [[(0, 2)], [(0, 1), (2, 3)]]
+    """
+    out: list[list[tuple[int, int]]] = [[] for _ in paths]
+    if not paths:
+        return out
+    # one sequence after another, a separator (-1) between them
+    firsts = np.cumsum([0] + [len(x) + 1 for x in paths[:-1]])
+    joined = np.concatenate([np.append(x, -1) for x in paths])
+    runs = id_runs(joined, begin, inside)
+    if not runs:
+        return out
+    starts = np.array([a for a, _b in runs])
+    which = (np.searchsorted(firsts, starts, side="right") - 1).tolist()
+    for (a, b), k in zip(runs, which, strict=True):
+        first = int(firsts[k])
+        out[k].append((a - first, b - first))
+    return out
+
+
 def _minus(run: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     """The parts of the token run ``run`` outside ``cut``.
 
@@ -952,8 +1002,8 @@ def predict(df: DocFeatures, models: tuple[LinearChain, LinearChain]) -> list[Pr
     cue_b, cue_i = (cue_chain.labels.index(x) for x in ("B-CUE", "I-CUE"))
     cues = [
         (s + a, s + b)
-        for (s, _e, _f), ids in zip(seqs, paths, strict=True)
-        for a, b in id_runs(ids, cue_b, cue_i)
+        for (s, _e, _f), runs in zip(seqs, runs_by_sequence(paths, cue_b, cue_i), strict=True)
+        for a, b in runs
     ]
     if not cues:
         return []
@@ -963,17 +1013,17 @@ def predict(df: DocFeatures, models: tuple[LinearChain, LinearChain]) -> list[Pr
     contexts = [
         cue_context(df, c0, c1, lo, hi) for (c0, c1), (lo, hi) in zip(cues, windows, strict=True)
     ]
-    scores = [
-        role_scores(df, arrays, tables, ctx, lo, hi)
-        for ctx, (lo, hi) in zip(contexts, windows, strict=True)
-    ]
+    scores = role_scores_all(arrays, tables, contexts, windows)
     src_b, src_i, con_b, con_i = (role_chain.labels.index(x) for x in ("B-S", "I-S", "B-C", "I-C"))
     out = []
-    for (c0, c1), (lo, _hi), ids in zip(cues, windows, role_chain.best_ids(scores), strict=True):
-        srcs = [(lo + a, lo + b) for a, b in id_runs(ids, src_b, src_i)]
+    role_paths = role_chain.best_ids(scores)
+    src_runs = runs_by_sequence(role_paths, src_b, src_i)
+    con_runs = runs_by_sequence(role_paths, con_b, con_i)
+    for (c0, c1), (lo, _hi), s_runs, c_runs in zip(cues, windows, src_runs, con_runs, strict=True):
+        srcs = [(lo + a, lo + b) for a, b in s_runs]
         srcs = [r for part in srcs for r in _minus(part, (c0, c1))]
         source = min(srcs, key=lambda r: min(abs(r[0] - c0), abs(r[1] - c1))) if srcs else None
-        cons = [(lo + a, lo + b) for a, b in id_runs(ids, con_b, con_i)]
+        cons = [(lo + a, lo + b) for a, b in c_runs]
         cons = [r for part in cons for r in _minus(part, (c0, c1))]
         if source is not None:
             cons = [r for part in cons for r in _minus(part, source)]
