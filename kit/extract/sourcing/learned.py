@@ -302,15 +302,13 @@ def doc_features(
     if n:
         sent_start[0] = True
     sents = [(s.start, s.end) for s in doc.sents]
-    sent_of = [0] * n
-    for k, (a, b) in enumerate(sents):
-        sent_of[a:b] = [k] * (b - a)
-    para_of = [0] * n
-    para = 0
-    for i in range(n):
-        para_of[i] = para
-        if "\n" in text[idxs[i] : idxs[i + 1] if i + 1 < n else len(text)]:
-            para += 1
+    sent_of = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist()
+    # a token's paragraph: the line breaks between the tokens before it
+    at = np.array(idxs, dtype=np.int64)
+    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    upto = np.append(at[1:], len(text)) if n else at
+    broken = np.searchsorted(breaks, upto) > np.searchsorted(breaks, at)
+    para_of = np.concatenate(([0], np.cumsum(broken[:-1]))).tolist() if n else []
     # the cue-lexicon kind of each distinct (lemma, POS, word)
     from spacy.parts_of_speech import NAMES as POS_NAMES
 
@@ -332,8 +330,9 @@ def doc_features(
             kinds[key] = kind
         kind_of.append(kind)
     kind = np.array(kind_of, dtype=np.uint64)
-    in_quote = [bool(inside[idx]) for idx in idxs]
-    edge_of = [1 if idx in opens else 2 if idx in closes else 0 for idx in idxs]
+    in_quote = np.frombuffer(bytes(inside), dtype=np.uint8)[at].astype(bool).tolist()
+    edge = np.where(np.isin(at, list(opens)), 1, np.where(np.isin(at, list(closes)), 2, 0))
+    edge_of = edge.tolist()
     sent_end = np.append(sent_start[1:], True) if n else sent_start
     keys = {
         "low": low,
