@@ -98,6 +98,12 @@ NAMED_AFTER_NOUNS = frozenset(
         "stadium",
     ]
 )
+#: Lower-case nouns of an industrial site: a name that only ever modifies one in a document
+#: names the site ("the Federal mine", "the Keystone pipeline"), not an actor.
+FACILITY_NOUNS = frozenset(
+    ["mine", "mines", "colliery", "plant", "pipeline", "refinery", "dam", "reactor", "factory",
+     "mill", "smelter", "shipyard", "oilfield", "facility"]
+)  # fmt: skip
 #: Parts of a building or place: their possessor is the place, not a government acting
 #: ("the White House's South Lawn", "Moscow's outskirts" with PLACE_NOUNS).
 BUILDING_PARTS = frozenset(
@@ -253,6 +259,7 @@ ORGANISATION_NOUNS = frozenset(
         "board",
         "cabinet",
         "campaign",
+        "caucus",
         "center",
         "centre",
         "church",
@@ -299,6 +306,7 @@ ORGANISATION_NOUNS = frozenset(
         "senate",
         "service",
         "services",
+        "society",
         "team",
         "town",
         "union",
@@ -429,8 +437,25 @@ INSTITUTION_STATES: dict[str, frozenset[str]] = {
          "thailand", "cambodia", "haiti", "liberia", "paraguay", "uruguay", "bolivia",
          "dominican-republic", "jamaica", "egypt", "jordan", "zimbabwe"]
     ),
+    "assembly": frozenset(
+        ["france", "south-korea", "pakistan", "kenya", "nigeria", "south-africa", "venezuela",
+         "ecuador", "hungary", "bulgaria", "serbia", "vietnam", "armenia", "zambia", "tanzania"]
+    ),
     "council": frozenset(),  # "the Council" of a UN text is no state's
 }  # fmt: skip
+#: Chambers of a legislature: a bare one next to a named sibling is of the same owner ("the
+#: commonwealth's House of Representatives confirmed him, but the Senate had not").
+LEGISLATIVE_CHAMBERS = frozenset(
+    [
+        "senate",
+        "house",
+        "house of representatives",
+        "house of delegates",
+        "assembly",
+        "house of commons",
+        "house of lords",
+    ]
+)
 #: Short forms of a state's institution: "the House" of a US text is its House of Representatives.
 INSTITUTION_SHORT_FORMS: dict[tuple[str, str], str] = {
     ("house", "united-states"): "house of representatives",

@@ -145,6 +145,37 @@ TEXTS = {
         "The SNP gained 13 seats in Britain and Liberal Democrats lost 10. Liberal Democrats are "
         "to find a new leader."
     ),
+    "chambers": (
+        "The commonwealth of Puerto Rico has a new governor. Earlier on Friday, Puerto Rico's "
+        "House of Representatives confirmed him, but the Senate had not. The Senate meets on "
+        "Monday. The United States Senate has no say, a U.S. official said. "
+        "The United States has a federal legislature made up of the Senate and House of "
+        "Representatives."
+    ),
+    "state_tie": (
+        "Nevada became the first state with a female majority. Spearman was elected to the "
+        "state senate in 2012. Colorado has a female majority in its lower house."
+    ),
+    "surnames_two": (
+        "Governor Ricardo Rosselló Nevares resigned. Senate President Thomas Rivera Schatz sued. "
+        "Rivera Schatz said Rosselló had to go. Douglas Holtz-Eakin, an economist, agreed. "
+        "Mr. Holtz-Eakin said so. Chandler Van Voorhis spoke, and Mr. Van Voorhis left. "
+        "Hong Kong Carrie Lam said the protests must end. Lam spoke in Hong Kong."
+    ),
+    "obituary": (
+        "Early yesterday morning, United States Representative Elijah Cummings died while in "
+        "hospice care. Cummings, the Democratic chairman of the House Oversight and Reform "
+        "Committee, was 68. Elijah Cummings, first elected to Congress in 1996, was born in "
+        "Baltimore, Maryland, in 1951. His parents, Robert Cummings Sr. and Ruth Elma Cummings, "
+        "were sharecroppers. In grade school, Cummings expressed intent to become a lawyer. In a "
+        "statement, Maya Rockeymoore Cummings, his wife, said Cummings worked until his last "
+        "breath."
+    ),
+    "mine": (
+        "Patriot Coal used to operate the Federal mine. The union invested $10 million in the "
+        "Federal mine operation. Exxon said the Exxon refinery would close. He told the John "
+        "Birch Society he would stay."
+    ),
     "hunter": (
         "Hunter Biden sat on the board of a company. Hunter Biden denied wrongdoing. "
         "Biden said he had done nothing wrong."
@@ -517,3 +548,44 @@ def test_shouted_words_and_cut_names_are_no_actors_but_acronyms_are(who):
 def test_a_name_written_inside_a_sentence_keeps_its_adjective_at_a_sentence_start(who):
     m = _doc(who, "lib_dems")
     assert "democratic-party" not in m["actor_id"].tolist()
+
+
+def test_a_bare_chamber_beside_a_named_sibling_or_state_is_of_that_owner(who):
+    m = _doc(who, "chambers")
+    senates = m.loc[m["text"] == "Senate", "actor_id"].tolist()
+    assert senates == ["puerto-rico-senate", "puerto-rico-senate", "united-states-senate"]
+    assert _ids_of(_doc(who, "state_tie"), "senate") == ["nevada-senate"]  # first, on a tie
+    assert _ids_of(m, "House of Representatives") == [
+        "puerto-rico-house-of-representatives",
+        "united-states-house-of-representatives",
+    ]
+    why = m.loc[m["text"] == "Senate", "resolved_from"].tolist()
+    assert "beside another chamber" in why[0] and "named earlier" in why[1]
+
+
+def test_two_surnames_hyphens_and_particles_keep_one_person(who):
+    m = _doc(who, "surnames_two")
+    assert _ids_of(m, "Rivera Schatz") == ["thomas-rivera-schatz"]
+    assert _ids_of(m, "Rosselló") == ["ricardo-rossello-nevares"]
+    assert _ids_of(m, "Holtz-Eakin") == ["douglas-holtz-eakin"]
+    assert _ids_of(m, "Van Voorhis") == ["chandler-van-voorhis"]
+    assert _ids_of(m, "Lam") == ["carrie-lam"]  # "Hong Kong" is no part of her name
+    tail = m[m["text"] == "Rivera Schatz"].iloc[0]
+    assert tail["resolution"] == "surname in document"
+    assert tail["resolved_from"].startswith("Thomas Rivera Schatz")
+
+
+def test_site_names_are_no_actors_but_companies_written_alone_are(who):
+    m = _doc(who, "mine")
+    assert "Federal" not in m["text"].tolist()
+    assert "exxon" in " ".join(m["actor_id"])
+    society = m[m["text"] == "John Birch Society"]
+    assert society["actor_type"].tolist() == ["organisation"]
+
+
+def test_a_title_inside_an_entity_starts_the_person_who_stays_salient(who):
+    m = _doc(who, "obituary")
+    assert set(_ids_of(m, "Elijah Cummings")) == {"elijah-cummings"}
+    assert "United States Representative Elijah Cummings" not in m["text"].tolist()
+    bare = m.loc[m["text"] == "Cummings", "actor_id"].tolist()
+    assert set(bare) == {"elijah-cummings"}  # named in full twice: the salient bearer

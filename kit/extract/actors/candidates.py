@@ -553,11 +553,14 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         if ent.label_ not in _ENT_LABELS or _mistagged_given_name(doc, ent, match_at, matches):
             continue
         s, e = _trim_ent(doc, ent.start, ent.end)
+        label = ent.label_
+        if label != "PERSON" and (k := _titled_person_start(doc, s, e)) is not None:
+            s, label = k, "PERSON"  # "United States Representative Elijah Cummings"
         if e <= s or _is_money(doc, s, e):  # "US$", "A$": currencies, never actors
             continue
         if _title_tail(doc, s, e) and not any(match_at[t] >= 0 for t in range(s, e)):
             continue  # "State" of "Secretary of State", "Defense" of "Minister of Defense"
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             s += title_inside(doc, s, e)
             if _titled(doc, s) and _is_place_name(gaz, norms, s, e):
                 continue  # "Captain America", "Miss America": no person, no country
@@ -589,7 +592,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue  # "Getty/Instagram." under a photo
         if e <= headline:  # "Supreme Court Rules On Travel": the name ends at "Court"
             e = _headline_name_end(doc, s, e)
-        if ent.label_ in ("GPE", "LOC") and _common_word_before_place(
+        if label in ("GPE", "LOC") and _common_word_before_place(
             doc, s, e, match_at, matches, lower_here
         ):
             s += 1  # "Say Mexico demanded ...": the sentence's first word is no part of the name
@@ -598,7 +601,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             # "the Washington Post Trump said", "Washington Post Hit Piece Exploits Trump
             # Supporter": the names in it, not one actor
             continue  # the alias matches stand on their own (second loop)
-        other = _listed_with_place(doc, inner, s, e) if ent.label_ != "PERSON" else None
+        other = _listed_with_place(doc, inner, s, e) if label != "PERSON" else None
         if other is not None:  # "Crete and Cyprus": the known place, and the other one
             covered[other[0] : other[1]] = b"\x01" * (other[1] - other[0])
             cands.append(_Cand(s=other[0], e=other[1], label="GPE", ent_label=ent.label_))
@@ -620,12 +623,12 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
                 continue
         if exact:
             used_matches.add(s)
-            cands.append(_from_alias(doc, s, e, exact[0][2], ent.label_))
+            cands.append(_from_alias(doc, s, e, exact[0][2], label))
             continue
         for m in inner:
             used_matches.add(m[0])
-        cand = _Cand(s=s, e=e, label=ent.label_, ent_label=ent.label_)
-        if inner and ent.label_ != "PERSON":
+        cand = _Cand(s=s, e=e, label=label, ent_label=ent.label_)
+        if inner and label != "PERSON":
             _resolve_containing(doc, gaz, cand, inner)
         cands.append(cand)
     for k, m in enumerate(matches):
@@ -652,6 +655,19 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
 
 #: Entity labels the model gives a given name on its own ("Ivanka" PRODUCT before "Trump").
 _GIVEN_NAME_MISTAGS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _titled_person_start(doc: Doc, s: int, e: int) -> int | None:
+    """Where a person's name starts inside another entity after a title ("United States
+    Representative [Elijah Cummings]", "Police Senior Superintendent [Yolanda Yu]")."""
+    for k in range(s + 1, e - 1):
+        if (
+            is_title_word(doc[k - 1].text)
+            and is_given_name(doc[k].text)
+            and all(t.is_title for t in doc[k:e])
+        ):
+            return k
+    return None
 
 
 def _mistagged_given_name(doc: Doc, ent, match_at: list[int], matches: list) -> bool:
@@ -1147,6 +1163,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
     for c in cands:
         if c.actor_type is None and c.label == "PERSON" and _company_name(doc, c, lower_here):
             c.label = "ORG"  # "Patriot Coal" in a story about coal: a company
+        elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c):
+            c.label = "ORG"  # "John Birch Society", "George W. Bush Presidential Center"
     speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
     for c in cands:
         if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
@@ -1279,6 +1297,12 @@ def _plural_noun(tok) -> bool:
     return tok.tag_ == "NNPS" or (
         low.endswith("s") and low[:-1] in dictionary_words(tok.doc)["noun"]
     )
+
+
+def _org_word_last(doc: Doc, c: _Cand) -> bool:
+    """A "person" whose capitalised last word is an organisation noun ("Society")."""
+    words = [t for t in doc[c.s : c.e] if not t.is_punct]
+    return len(words) >= 2 and words[-1].is_title and words[-1].lower_ in ORG_WORDS
 
 
 def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:

@@ -44,8 +44,10 @@ from kit.extract.actors.people import key_of, middle_of, resolve_people, split_m
 from kit.extract.actors.roles import person_title_role
 from kit.extract.language import outside
 from kit.lexicons.actor_words import (
+    FACILITY_NOUNS,
     INSTITUTION_SHORT_FORMS,
     INSTITUTION_STATES,
+    LEGISLATIVE_CHAMBERS,
     NAMED_AFTER_NOUNS,
 )
 from kit.tables import columns
@@ -74,6 +76,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     cands = _repair(doc, _kept(doc, info, _ent_candidates(doc, gaz, matches)), norms)
     cands = apply_descriptions(doc, gaz, cands)
     cands = [c for c in cands if not _named_after(doc, c)]
+    cands = _without_site_names(doc, gaz, cands)
     resolve_people(doc, cands, res.get("actors:people", lambda: _curated_people(gaz)))
     cands = [c for c in cands if c.actor_id is not None]  # what people.py found no name
     compounds = _compounds(doc, gaz, cands)
@@ -107,7 +110,9 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
     Supreme Court" is the place the document names most), and an institution named with its
     state or place earlier in the document ("the Wisconsin Supreme Court ... the Supreme
     Court") is the one a bare mention refers back to, as a surname refers to the nearest full
-    name. Names the alias table knows and documents that name no state keep their own id.
+    name; a bare chamber beside a sibling chamber of a named owner is that owner's ("the
+    commonwealth's House ..., but the Senate had not"). Names the alias table knows and
+    documents that name no state keep their own id.
     """
     named: dict[str, list[tuple[int, _Cand]]] = {}  # institution words -> named-with mentions
     for c in cands:
@@ -116,13 +121,15 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             named.setdefault(words, []).append((c.s, c))
     courts = [x for key, xs in named.items() if key.endswith("court") for x in xs]
     places: Counter = Counter()  # curated places, named alone or with their institutions
+    place_first: dict[str, int] = {}
     for c in cands:
         place = c.linked_actor_id if c.relation == "part_of" else c.actor_id
         if place in gaz.entries and gaz.entries[place].actor_type == "place":
             places[place] += 1
+            place_first.setdefault(place, c.s)
     top_place = None
-    if places:  # "the state Senate": the curated place this document names most
-        entry = gaz.entries[min(places, key=lambda a: (-places[a], a))]
+    if places:  # "the state Senate": the curated place this document names most (then first)
+        entry = gaz.entries[min(places, key=lambda a: (-places[a], place_first[a]))]
         top_place = entry.actor_id, entry.actor, entry.country
     states: Counter = Counter()
     first: dict[str, int] = {}
@@ -138,44 +145,12 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
     top_state = (ranked[0].actor_id, ranked[0].actor, ranked[0].country) if ranked else None
     ends = {c.e: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
     starts = {c.s: c for c in cands if c.actor_type in ("state", "place") and c.actor_id}
-    for c in cands:
-        if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
-            continue
-        if c.s > 0 and doc[c.s - 1].lower_ in ("this", "our"):
-            continue  # "this Court" in a ruling: the speaker's own, which the text may not name
-        words = [t.lower_ for t in doc[c.s : c.e]]
+
+    def settle(c: _Cand, words: list[str], owner: tuple, why: str) -> None:
         key = " ".join(w for w in words if w != "the")
-        owner, why = _owner(doc, c, ends, starts, top_place), "named as its owner"
-        if owner is None:
-            # "the Court" after "the Supreme Court": the court last named, however it was named
-            pool = courts if key == "court" else named.get(key, [])
-            earlier = max((x for x in pool if x[0] < c.s), default=None, key=lambda x: x[0])
-            if earlier is not None:
-                ref = earlier[1]
-                c.actor_id, c.actor = ref.actor_id, ref.actor
-                c.country, c.linked_actor_id, c.relation = (
-                    ref.country,
-                    ref.linked_actor_id,
-                    "part_of",
-                )
-                c.resolved_from = f"{ref.actor}, named earlier in this document"
-                if key != "court" and key.endswith("court"):
-                    courts.append((c.s, c))
-                continue
-            if top_state is None:
-                continue
-            owner, why = top_state, "the state this document names most"
-            if key in _SHORT_FORMS or key in INSTITUTION_STATES:
-                # "the House", "the Senate": of the state named most that has one
-                having = [e for e in ranked if _has_institution(key, e.actor_id)]
-                if not having:
-                    continue
-                if having[0] is not ranked[0]:
-                    owner = having[0].actor_id, having[0].actor, having[0].country
-                    why = f"the state this document names most that has a {key.title()}"
         found = institution_actor(words, owner[0], owner[1])
         if found is None:
-            continue
+            return
         c.actor_id, c.actor = found
         c.country, c.linked_actor_id, c.relation = owner[2], owner[0], "part_of"
         c.resolved_from = f"an institution of {owner[1]}, {why}"
@@ -183,6 +158,98 @@ def _scope_institutions(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
             courts.append((c.s, c))
         if owner is not top_state:  # later bare mentions refer back to a named owner's body
             named.setdefault(key, []).append((c.s, c))
+
+    def refer_back(c: _Cand, key: str) -> bool:
+        """ "the Court" after "the Supreme Court": the body last named, however it was named."""
+        pool = courts if key == "court" else named.get(key, [])
+        earlier = max((x for x in pool if x[0] < c.s), default=None, key=lambda x: x[0])
+        if earlier is None:
+            return False
+        ref = earlier[1]
+        c.actor_id, c.actor = ref.actor_id, ref.actor
+        c.country, c.linked_actor_id, c.relation = ref.country, ref.linked_actor_id, "part_of"
+        c.resolved_from = f"{ref.actor}, named earlier in this document"
+        if key != "court" and key.endswith("court"):
+            courts.append((c.s, c))
+        return True
+
+    deferred: list[tuple[_Cand, list[str], str]] = []
+    for c in cands:
+        if c.actor_type not in ("organisation", "armed_group") or c.country or c.linked_actor_id:
+            continue
+        if c.s > 0 and doc[c.s - 1].lower_ in ("this", "our"):
+            continue  # "this Court" in a ruling: the speaker's own, which the text may not name
+        words = [t.lower_ for t in doc[c.s : c.e]]
+        key = " ".join(w for w in words if w != "the")
+        owner = _owner(doc, c, ends, starts, top_place)
+        if owner is not None:
+            settle(c, words, owner, "named as its owner")
+            continue
+        here = _sentence_state(doc, gaz, c, key, cands) if key in _LEGISLATURES else None
+        if here is not None:  # "The United States has ... the Senate and House"
+            settle(c, words, here, "the one state named in this sentence that has one")
+        elif not refer_back(c, key):
+            deferred.append((c, words, key))
+    # Bare bodies no owner names: a chamber beside a sibling chamber of a named owner, else the
+    # state the document names most (in order, so later mentions refer back to earlier ones).
+    for c, words, key in deferred:
+        if refer_back(c, key):
+            continue
+        sibling = _sibling_owner(doc, gaz, c, key, cands) if key in LEGISLATIVE_CHAMBERS else None
+        if sibling is not None and (top_state is None or sibling[0] != top_state[0]):
+            settle(c, words, sibling, "beside another chamber of it in this sentence")
+            continue
+        if top_state is None:
+            continue
+        owner, why = top_state, "the state this document names most"
+        if key in _SHORT_FORMS or key in INSTITUTION_STATES:
+            # "the House", "the Senate": of the state named most that has one
+            having = [e for e in ranked if _has_institution(key, e.actor_id)]
+            if not having:
+                continue
+            if having[0] is not ranked[0]:
+                owner = having[0].actor_id, having[0].actor, having[0].country
+                why = f"the state this document names most that has a {key.title()}"
+        settle(c, words, owner, why)
+
+
+def _sentence_state(
+    doc: Doc, gaz: Gazetteer, c: _Cand, key: str, cands: list[_Cand]
+) -> tuple[str, str, str | None] | None:
+    """The one state written alone in ``c``'s sentence, when it has a body called ``key``."""
+    sent = doc[c.s].sent
+    found = {
+        o.actor_id
+        for o in cands
+        if sent.start <= o.s < sent.end and o.actor_type == "state" and o.actor_id in gaz.entries
+    }
+    if len(found) != 1:
+        return None
+    entry = gaz.entries[found.pop()]
+    if not _has_institution(key, entry.actor_id):
+        return None
+    return entry.actor_id, entry.actor, entry.country
+
+
+def _sibling_owner(
+    doc: Doc, gaz: Gazetteer, c: _Cand, key: str, cands: list[_Cand]
+) -> tuple[str, str, str | None] | None:
+    """The owner of another chamber in ``c``'s sentence that the text names with its owner
+    ("the commonwealth's House of Representatives ..., but the Senate had not")."""
+    sent = doc[c.s].sent
+    for other in cands:
+        if other is c or not (sent.start <= other.s < sent.end) or other.relation != "part_of":
+            continue
+        words = [t.lower_ for t in doc[other.s : other.e] if t.lower_ != "the"]
+        other_key = " ".join(words)
+        owner = gaz.entries.get(other.linked_actor_id or "")
+        if owner is None or other_key == key:
+            continue
+        if other_key in LEGISLATIVE_CHAMBERS or (other.actor or "").split(" (")[0].lower() in (
+            LEGISLATIVE_CHAMBERS
+        ):
+            return owner.actor_id, owner.actor, owner.country
+    return None
 
 
 def _has_institution(key: str, state_id: str) -> bool:
@@ -194,6 +261,8 @@ def _has_institution(key: str, state_id: str) -> bool:
 
 #: Institution words that are a short form in some states only ("the House").
 _SHORT_FORMS = frozenset(k for k, _ in INSTITUTION_SHORT_FORMS)
+#: Bodies a state named in the same sentence owns ahead of one named earlier.
+_LEGISLATURES = LEGISLATIVE_CHAMBERS | {"congress", "parliament", "legislature"}
 #: Nouns for a part of a country with its own institutions ("the state Senate").
 _SUBNATIONAL = frozenset(["state", "territory", "province", "commonwealth"])
 
@@ -230,6 +299,29 @@ def _owner(
     if doc[i - 2].lower_ in _SUBNATIONAL:  # "the state's Supreme Court"
         return place
     return None
+
+
+def _without_site_names(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> list[_Cand]:
+    """Drop uncurated names that modify an industrial-site noun wherever the document writes
+    them: "the Federal mine" names a mine. A company also written alone ("Exxon said ... the
+    Exxon refinery") stays an actor in both places."""
+
+    def site(c: _Cand) -> bool:
+        if c.e >= len(doc):
+            return False
+        nxt = doc[c.e]
+        return nxt.is_lower and nxt.lower_ in FACILITY_NOUNS and nxt.pos_ == "NOUN"
+
+    uncurated = [c for c in cands if c.actor_id not in gaz.entries]
+    keys: dict[str, bool] = {}
+    for c in uncurated:
+        key = norm_key(doc[c.s : c.e].text)
+        keys[key] = keys.get(key, True) and site(c)
+    gone = {k for k, only_sites in keys.items() if only_sites}
+    if not gone:
+        return cands
+    drop = {id(c) for c in uncurated if norm_key(doc[c.s : c.e].text) in gone}
+    return [c for c in cands if id(c) not in drop]
 
 
 def _kept(doc: Doc, info: DocInfo, cands: list[_Cand]) -> list[_Cand]:

@@ -213,8 +213,17 @@ def resolve_people(
             middles.setdefault(base_key(k), set()).add(k.split("|")[1])
     doc_middles: Counter = Counter()
     full_keys = Counter(key_of([doc[i].text for i in t]) for t in names.values() if len(t) >= 2)
+    place_names = {tuple(t.lower_ for t in e) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for c in people:
         toks = names[id(c)]
+        for k in range(len(toks) - 2, 0, -1):  # "[Hong Kong] Carrie Lam": a place glued on
+            if tuple(doc[i].lower_ for i in toks[:k]) in place_names:
+                toks = toks[k:]
+                break
+        for k in range(len(toks) - 2, 0, -1):  # "[United States Representative] Elijah ..."
+            if is_title_word(doc[toks[k - 1]].text) and is_given_name(doc[toks[k]].text):
+                toks = toks[k:]
+                break
         own = key_of([doc[i].text for i in toks])
         others = {k.split()[1] for k in full_keys if " " in k and k != own} | curated_surnames
         while len(toks) >= 2 and not is_given_name(doc[toks[0]].text):
@@ -259,16 +268,18 @@ def resolve_people(
     longer: dict[tuple[str, ...], list[str]] = {}
     for c in sorted(people, key=lambda c: c.s):
         words = [doc[i].text for i in names[id(c)]]
-        if len(words) >= 3 and all(_forename(w) for w in words[:-1]):
-            for k in range(1, len(words) - 1):
+        if len(words) >= 3 and _forename(words[0]) and not any(map(is_title_word, words)):
+            for k in range(1, len(words) - 1):  # "Rivera Schatz" of "Thomas Rivera Schatz"
+                if is_given_name(words[k]) and not all(map(_forename, words[:k])):
+                    break  # "Carrie Lam" is no tail of "Hong Kong Carrie Lam"
                 longer.setdefault(tuple(norm_key(w) for w in words[k:]), words)
     persons: dict[str, _Person] = {}
     for c in sorted(people, key=lambda c: c.s):
         toks = names[id(c)]
         if len(toks) < 2:
             continue
-        words = [doc[i].text for i in toks]
-        words = longer.get(tuple(norm_key(w) for w in words), words)
+        written = [doc[i].text for i in toks]
+        words = longer.get(tuple(norm_key(w) for w in written), written)
         key = key_of(words)
         if " " not in key:
             continue
@@ -282,27 +293,37 @@ def resolve_people(
             curated = gazetteer_people.get(key) or _curated_without_suffix(key, gazetteer_people)
             core = [w for w in words if norm_key(w) not in NAME_SUFFIXES or w is words[0]]
             suffix = [w for w in words[1:] if norm_key(w) in NAME_SUFFIXES]
-            middle = core[1:-1] if mid else core[-2:-1] if _is_particle(core[-2]) else []
+            j = len(core) - 1  # surname words before the last: "De La", "Peña" (not "Lamont")
+            while j > 1 and (_is_particle(core[j - 1]) or not _forename(core[j - 1])):
+                j -= 1
+            middle = core[1:-1] if mid else core[j:-1]
             name = " ".join([core[0], *middle, core[-1], *suffix[-1:]])  # "Filip De Wilde"
+            name = _hyphens_as_written(name, doc[c.s : c.e].text)  # "Douglas Holtz-Eakin"
             name = _TYPO_CAPITALS.sub(lambda m: m[1] + m[2].lower(), name)  # "HIllary"
             actor_id, actor = curated if curated else (slugify(name), name)
             gender = _title_gender(doc, c) or given_gender(words[0])
             p = persons[key] = _Person(key, given, surname, gender, actor_id, actor, c.s)
         elif p.gender is None:
             p.gender = _title_gender(doc, c)
-        same_as_written = norm_key(" ".join(words)) == norm_key(p.actor)
+        same_as_written = norm_key(" ".join(written)) == norm_key(p.actor)
         c.actor_id, c.actor = p.actor_id, p.actor
+        c.resolved_from = None
+        if words is not written:  # "Rivera Schatz": the end of a longer name written here
+            c.resolution = "surname in document"
+            c.resolved_from = f"{p.actor} (full name in this document)"
+            continue
         c.resolution = (
             "alias table"
             if c.resolution == "alias table" and not same_as_written
             else ("exact" if same_as_written else "full name")
         )
-        c.resolved_from = None
     by_surname: dict[str, list[_Person]] = {}
     by_given: dict[str, list[_Person]] = {}
     for p in persons.values():
         by_surname.setdefault(p.surname, []).append(p)
         by_given.setdefault(p.given, []).append(p)
+    for key, bearers in _first_surnames(doc, people, names, persons).items():
+        by_surname.setdefault(key, bearers)  # "Rosselló" of "Ricardo Rosselló Nevares"
     full_at: dict[str, list[int]] = {}
     offices: dict[str, set[str]] = {}  # actor_id -> offices its titles name here ("president")
     subjects: set[int] = set()  # starts of full names that are the subject of their clause
@@ -456,6 +477,44 @@ def _forename(word: str) -> bool:
     if is_title_word(word):
         return False
     return is_given_name(word) or bool(_INITIALS.fullmatch(word)) or len(norm_key(word)) == 1
+
+
+def _first_surnames(
+    doc: Doc, people: list[_Cand], names: dict[int, list[int]], persons: dict[str, _Person]
+) -> dict[str, list[_Person]]:
+    """Surname key -> people written here with it as the first of two surnames: "Rosselló"
+    of "Ricardo Rosselló Nevares" (a word before the surname that is no given name, initial,
+    particle or title)."""
+    by_actor = {p.actor_id: p for p in persons.values()}
+    out: dict[str, list[_Person]] = {}
+    for c in people:
+        words = [doc[i].text for i in names[id(c)]]
+        p = by_actor.get(c.actor_id or "")
+        if p is None or len(words) < 3 or norm_key(words[-1]) in NAME_SUFFIXES:
+            continue
+        first = words[-2]
+        if _forename(first) or _is_particle(first) or is_title_word(first) or "." in first:
+            continue
+        bearers = out.setdefault(surname_key(first), [])
+        if p not in bearers:
+            bearers.append(p)
+    return out
+
+
+def _hyphens_as_written(name: str, written: str) -> str:
+    """``name`` with the hyphens the text writes between its words ("Holtz-Eakin").
+
+    >>> _hyphens_as_written("Douglas Holtz Eakin", "Mr. Douglas Holtz-Eakin")
+    'Douglas Holtz-Eakin'
+    """
+    words = name.split()
+    out = words[:1]
+    for w in words[1:]:
+        if f"{out[-1]}-{w}" in written:
+            out[-1] = f"{out[-1]}-{w}"
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _usual_middle(key: str, doc_middles: Counter) -> str:
