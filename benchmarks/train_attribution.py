@@ -278,9 +278,18 @@ def model_card(out: Path, info: dict) -> None:
         "",
         "The kit does not call crfsuite's tagger at run time: `kit/extract/sourcing/crf.py` reads "
         "the weights (exact float64) from the model files once per process and decodes every "
-        "sequence of a document in one NumPy Viterbi pass, adding up per-token weight rows that "
-        "are looked up once per document; tests check the sums against the feature strings and "
-        "the paths against `pycrfsuite.Tagger.tag`.",
+        "sequence of a document in one NumPy Viterbi pass. The features are not built as strings "
+        "at run time: each feature column is an array of integer keys (spaCy string hashes, label "
+        "numbers), looked up in a per-process index of the keys seen so far (a new key's feature "
+        "string is built once); the role model's scores of all cues of a document are summed in "
+        "one pass. Tests check the sums against the feature strings and the paths against "
+        "`pycrfsuite.Tagger.tag`.",
+        "",
+        "After decoding (`learned_relations`): the rules' relations join where the model has no "
+        'cue for layout cues (speaker labels), hedge adverbs and distancing cues ("claims", '
+        '"purported to show"); a cue without a learned source takes the rules\' source for the '
+        'same cue; the passive subject of a cue with a clause ("Officials were told by … that '
+        '…") is not its content.',
         "",
         "## Training",
         "",
