@@ -55,6 +55,9 @@ SURNAME_PARTICLES = frozenset(
 
 #: Generational suffixes that belong to a full name ("Donald Trump Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words of a sentence that looks ahead or wishes: an office title in it may be one the person
+#: does not hold yet ('I hope in 2017 America says, "President Clinton, thank you"').
+PROSPECTIVE_WORDS = frozenset(["hope", "hopes", "hoping", "wish", "wishes", "will", "'ll", "if"])
 
 
 @lru_cache(maxsize=1)

@@ -589,3 +589,16 @@ def test_a_title_inside_an_entity_starts_the_person_who_stays_salient(who):
     assert "United States Representative Elijah Cummings" not in m["text"].tolist()
     bare = m.loc[m["text"] == "Cummings", "actor_id"].tolist()
     assert set(bare) == {"elijah-cummings"}  # named in full twice: the salient bearer
+
+
+def test_a_title_in_a_sentence_that_looks_ahead_names_no_office_held():
+    texts = {
+        "bill": "Former President Bill Clinton spoke. President Clinton signed the law in 1994.",
+        "past": "Hillary Clinton ran. Flowers once had an affair with President Clinton.",
+        "ahead": 'Hillary Clinton ran. I hope America says, "President Clinton, thank you."',
+    }
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    bare = m[m["text"] == "Clinton"].set_index("doc_id")["actor_id"]
+    assert bare["past"] == "bill-clinton"  # the corpus's holder of the title
+    assert bare["ahead"] == "hillary-clinton"  # a wish: the document's own Clinton

@@ -15,7 +15,7 @@ from kit.extract.actors.people import (
     surname_key,
 )
 from kit.extract.actors.roles import office_key
-from kit.lexicons.people import NAME_SUFFIXES
+from kit.lexicons.people import NAME_SUFFIXES, PROSPECTIVE_WORDS
 from kit.tables import columns
 
 TABLE = "mentions"
@@ -174,14 +174,17 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             holders.setdefault((surname_key(words[-1]), office), set()).add(aid)
     new: dict[int, tuple[str, str]] = {}
     why: dict[int, str] = {}
-    for i, text, aid, title in zip(
+    ahead = _prospective_sentences(tables.get("sentences"))
+    for i, text, aid, title, doc_id, sent_id in zip(
         mentions.index[titled],
         mentions.loc[titled, "text"],
         mentions.loc[titled, "actor_id"],
         mentions.loc[titled, "title"],
+        mentions.loc[titled, "doc_id"],
+        mentions.loc[titled, "sent_id"],
     ):
         office = office_key(str(title))
-        if not office or office in offices.get(aid, ()):
+        if not office or office in offices.get(aid, ()) or (doc_id, sent_id) in ahead:
             continue
         others = holders.get((surname_key(str(text).split()[-1]), office), set()) - {aid}
         if len(others) == 1:
@@ -189,6 +192,16 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             new[i] = (best, names[best])
             why[i] = f"{names[best]} (the bearer of the surname titled {title} in the corpus)"
     return _moved_to_corpus_bearers(tables, new, why)
+
+
+def _prospective_sentences(sentences: pd.DataFrame | None) -> set[tuple[str, int]]:
+    """``(doc_id, sent_id)`` of sentences that look ahead or wish (``PROSPECTIVE_WORDS``):
+    a title there names no office held ('I hope America says, "President Clinton"')."""
+    if sentences is None or sentences.empty:
+        return set()
+    words = sentences["text"].astype(str).str.lower().str.findall(r"[a-z']+")
+    hit = words.map(lambda ws: not PROSPECTIVE_WORDS.isdisjoint(ws))
+    return set(zip(sentences.loc[hit, "doc_id"], sentences.loc[hit, "sent_id"]))
 
 
 def _moved_to_corpus_bearers(
