@@ -280,8 +280,9 @@ def model_card(out: Path, info: dict) -> None:
         "the weights (exact float64) from the model files once per process and decodes every "
         "sequence of a document in one NumPy Viterbi pass. The features are not built as strings "
         "at run time: each feature column is an array of integer keys (spaCy string hashes, label "
-        "numbers), looked up in a per-process index of the keys seen so far (a new key's feature "
-        "string is built once); the role model's scores of all cues of a document are summed in "
+        "numbers), looked up in a per-process index of the keys the model knows (the feature "
+        "string of another key is built once per document); the role model's scores of all cues "
+        "of a document are summed in "
         "one pass. Tests check the sums against the feature strings and the paths against "
         "`pycrfsuite.Tagger.tag`.",
         "",

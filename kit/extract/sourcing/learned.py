@@ -397,13 +397,13 @@ def base_features(df: DocFeatures) -> list[list[str]]:
 
 @dataclass
 class _KeyIndex:
-    """The keys of one column seen so far (sorted) and the model's attribute row of each."""
+    """Keys of one column that the model knows (sorted) and the model's attribute row of each."""
 
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
-#: per model (by ``id``, kept alive with it) and column feature: the keys seen and their rows
+#: per model (by ``id``, kept alive with it) and column feature: the keys it knows and their rows
 _ROWS: dict[int, tuple[LinearChain, dict[tuple[str, str], _KeyIndex]]] = {}
 
 
@@ -416,30 +416,37 @@ def column_rows(
     suffix: str = "",
 ) -> np.ndarray:
     """The model's attribute row of each token's feature ``prefix + value + suffix`` of
-    one column of ``keys``: keys seen before are found by binary search; each new key's
-    feature string is built and looked up once per process."""
+    one column of ``keys``: keys the model knows are found by binary search in an index
+    that grows to at most the model's attributes; the feature string of any other key is
+    built once per document (and gives the model's ``unknown`` row)."""
     found = _ROWS.get(id(chain))
     if found is None or found[0] is not chain:
         found = _ROWS[id(chain)] = (chain, {})
     index = found[1].get((prefix, suffix))
     if index is None:
         index = found[1][(prefix, suffix)] = _KeyIndex()
-    at = np.searchsorted(index.keys, keys)
+    unknown = chain.unknown
+    out = np.full(len(keys), unknown, dtype=np.int64)
     if len(index.keys):
-        hit = index.keys[np.minimum(at, len(index.keys) - 1)] == keys
+        at = np.minimum(np.searchsorted(index.keys, keys), len(index.keys) - 1)
+        hit = index.keys[at] == keys
+        out[hit] = index.rows[at[hit]]
     else:
         hit = np.zeros(len(keys), dtype=bool)
-    if not hit.all():
-        new = np.unique(keys[~hit])
-        read = _value_readers(df.doc.vocab.strings)[reader]
-        get, unknown = chain.attributes.get, chain.unknown
-        rows = [get(prefix + read(k) + suffix, unknown) for k in new.tolist()]
-        all_keys = np.concatenate((index.keys, new))
+    if hit.all():
+        return out
+    new, where = np.unique(keys[~hit], return_inverse=True)
+    read = _value_readers(df.doc.vocab.strings)[reader]
+    get = chain.attributes.get
+    rows = np.array([get(prefix + read(k) + suffix, unknown) for k in new.tolist()], dtype=np.int64)
+    out[~hit] = rows[where.reshape(-1)]
+    known = rows != unknown
+    if known.any():  # remember the keys the model knows
+        all_keys = np.concatenate((index.keys, new[known]))
         order = np.argsort(all_keys, kind="stable")
         index.keys = all_keys[order]
-        index.rows = np.concatenate((index.rows, np.array(rows, dtype=np.int64)))[order]
-        at = np.searchsorted(index.keys, keys)
-    return index.rows[at]
+        index.rows = np.concatenate((index.rows, rows[known]))[order]
+    return out
 
 
 def _column_sum(df: DocFeatures, chain: LinearChain, columns: Any, suffix: str = "") -> np.ndarray:
