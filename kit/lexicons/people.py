@@ -23,6 +23,9 @@ TITLE_GENDER: dict[str, str] = {
     "queen": "f", "princess": "f",
 }  # fmt: skip
 
+#: Honorifics only a person bears: "Mr. Ban" makes "Ban Ki-moon" a person in its document.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister"})
+
 #: Title abbreviations (and party short forms) spelled out, to compare "Gov. Mike Pence" with
 #: "the Indiana governor" and "the GOP nominee" with "Republican nominee Donald Trump".
 TITLE_ABBREVIATIONS: dict[str, str] = {

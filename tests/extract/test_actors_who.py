@@ -602,3 +602,19 @@ def test_a_title_in_a_sentence_that_looks_ahead_names_no_office_held():
     bare = m[m["text"] == "Clinton"].set_index("doc_id")["actor_id"]
     assert bare["past"] == "bill-clinton"  # the corpus's holder of the title
     assert bare["ahead"] == "hillary-clinton"  # a wish: the document's own Clinton
+
+
+def test_honorifics_make_a_person_and_company_names_beat_weak_place_contexts():
+    texts = {
+        "ban": "Ban Ki-moon, the UN secretary general, spoke on Monday. Mr. Ban said the talks "
+        "would go on.",
+        "coal": "Patriot Coal went bankrupt in a year of cheap coal. Mr. Clarke bought a former "
+        "Patriot mine. Patriot sold the mine to him.",
+    }
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    r = kit.analyze(docs, extractors=["actors"], store=None)
+    types = r.actors.set_index("actor_id")["actor_type"]
+    assert types["ban-ki-moon"] == "person"
+    m = r.mentions
+    assert set(m.loc[m["text"] == "Patriot", "actor_id"]) == {"patriot-coal"}
+    assert types["patriot-coal"] == "organisation"

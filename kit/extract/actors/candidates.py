@@ -1281,7 +1281,9 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             continue  # NORP, PRODUCT, ... without a repair are not actors
         out.append(c)
     out += _untagged_surnames(doc, out)
-    _company_short_forms(doc, out, lower_here, set(persons) | places)
+    # a place the model never tags as one ("a former Patriot mine") yields to a company name
+    geo = {norm_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    _company_short_forms(doc, out, lower_here, set(persons) | (places & geo))
     for c in out:  # people get their final ids in people.py
         if c.actor_id is None:
             name = doc[c.s : c.e].text

@@ -50,6 +50,7 @@ from kit.lexicons.actor_words import (
     LEGISLATIVE_CHAMBERS,
     NAMED_AFTER_NOUNS,
 )
+from kit.lexicons.people import HONORIFICS
 from kit.tables import columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,6 +82,7 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
     cands = [c for c in cands if c.actor_id is not None]  # what people.py found no name
     compounds = _compounds(doc, gaz, cands)
     cands = cands + compounds + _short_forms(doc, cands, compounds)
+    _honorific_people(doc, gaz, cands)
     for c in cands:
         if c.actor_type == "person" and c.kind == "name":
             title, role = person_title_role(doc, c.s, c.e)
@@ -90,6 +92,23 @@ def extract(doc: Doc, info: DocInfo, res: Resources, found: dict[str, list[dict]
                 c.role = doc[role[0] : role[1]].text
     _scope_institutions(doc, gaz, cands)
     return _rows(doc, info, cands)
+
+
+def _honorific_people(doc: Doc, gaz: Gazetteer, cands: list[_Cand]) -> None:
+    """An uncurated organisation the document writes after "Mr." or "Ms." is a person there,
+    in every mention ("Ban Ki-moon", tagged ORG, ... "Mr. Ban")."""
+    people = {
+        c.actor_id
+        for c in cands
+        if c.actor_type == "organisation"
+        and c.actor_id not in gaz.entries
+        and c.s > 0
+        and doc[c.s - 1].is_title
+        and doc[c.s - 1].text.rstrip(".").lower() in HONORIFICS
+    }
+    for c in cands:
+        if c.actor_id in people and c.actor_type == "organisation":
+            c.actor_type, c.label = "person", "PERSON"
 
 
 def _named_after(doc: Doc, c: _Cand) -> bool:
