@@ -98,6 +98,18 @@ NAMED_AFTER_NOUNS = frozenset(
         "stadium",
     ]
 )
+#: Portfolio words that open a minister's title ("Commerce Secretary Wilbur Ross"): no actor.
+PORTFOLIO_WORDS = frozenset(
+    ["commerce", "defense", "defence", "treasury", "energy", "education", "labor", "labour",
+     "agriculture", "interior", "health", "transportation", "transport", "justice", "homeland",
+     "finance", "trade", "housing", "environment", "immigration", "culture", "press"]
+)  # fmt: skip
+#: First words of many names that never stand for one of them alone ("South" of "South Western
+#: Railway", "New" of "New Century Holdings").
+GENERIC_NAME_STARTS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "new", "united", "national", "general", "royal", "first", "great", "international"]
+)  # fmt: skip
 #: Lower-case nouns of an industrial site: a name that only ever modifies one in a document
 #: names the site ("the Federal mine", "the Keystone pipeline"), not an actor.
 FACILITY_NOUNS = frozenset(
@@ -401,6 +413,9 @@ COMPANY_NAME_WORDS = frozenset(
         "motors",
         "partners",
         "plc",
+        "railroad",
+        "railway",
+        "railways",
     ]
 )
 #: Words that mark an organisation name (never a person).

@@ -618,3 +618,17 @@ def test_honorifics_make_a_person_and_company_names_beat_weak_place_contexts():
     m = r.mentions
     assert set(m.loc[m["text"] == "Patriot", "actor_id"]) == {"patriot-coal"}
     assert types["patriot-coal"] == "organisation"
+
+
+def test_portfolios_capitals_and_railways():
+    texts = {
+        "cabinet": "The House voted to hold Commerce Secretary Wilbur Ross in contempt. Pentagon "
+        "Press Secretary John Kirby spoke. Wells Fargo Chairman John Stumpf resigned.",
+        "fire": "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.",
+    }
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    written = m["text"].tolist()
+    assert "Commerce" not in written and "Pentagon Press" not in written
+    assert {"Pentagon", "Wells Fargo", "John Stumpf"} <= set(written)
+    assert _ids_of(m, "Paris") == ["paris"]  # the city the noun "capital" names, not France

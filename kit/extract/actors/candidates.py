@@ -37,11 +37,13 @@ from kit.lexicons.actor_words import (
     BUILDING_PARTS,
     COMPANY_NAME_WORDS,
     GENERIC_INSTITUTIONS,
+    GENERIC_NAME_STARTS,
     INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
     NATIVE_AMERICAN_NOUNS,
     ORG_WORDS,
     PLACE_NOUNS,
+    PORTFOLIO_WORDS,
     SHIP_PREFIXES,
     SPEECH_VERBS,
 )
@@ -382,6 +384,8 @@ def _acts_as_government(doc: Doc, s: int, e: int) -> bool:
     never in a dateline."""
     if _is_dateline(doc, s, e):
         return False
+    if s > 0 and doc[s - 1].lower_ in PLACE_NOUNS:
+        return False  # "the French capital Paris caught fire": the city
     root = doc[s:e].root
     while root.dep_ in ("conj", "appos") and root.head is not root:
         root = root.head
@@ -527,6 +531,19 @@ def line_starts(text: str) -> Counter:
     return Counter(re.findall(r"(?m)^[ \t]*([A-Za-z]+)[ \t]+\S", text))
 
 
+def _title_head(doc: Doc, s: int, e: int) -> bool:
+    """A portfolio opening a person's title ("Commerce Secretary Wilbur Ross", "Pentagon Press
+    Secretary John Kirby"): the name before it, if any, stands alone."""
+    return (
+        e - s <= 2
+        and doc[e - 1].lower_ in PORTFOLIO_WORDS
+        and e + 1 < len(doc)
+        and is_title_word(doc[e].text)
+        and doc[e].is_title
+        and doc[e + 1].is_title
+    )
+
+
 def _title_tail(doc: Doc, s: int, e: int) -> bool:
     """One common word closing a title ("Secretary of State", "Minister of Health")."""
     if e - s != 1 or s < 2 or doc[s - 1].lower_ != "of":
@@ -560,6 +577,10 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue
         if _title_tail(doc, s, e) and not any(match_at[t] >= 0 for t in range(s, e)):
             continue  # "State" of "Secretary of State", "Defense" of "Minister of Defense"
+        if _title_head(doc, s, e) and not any(
+            matches[k][:2] == (s, e) for k in {match_at[t] for t in range(s, e)} - {-1}
+        ):
+            continue  # "Commerce Secretary Wilbur Ross"; "Pentagon" of "Pentagon Press Secretary"
         if label == "PERSON":
             s += title_inside(doc, s, e)
             if _titled(doc, s) and _is_place_name(gaz, norms, s, e):
@@ -1165,6 +1186,12 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label = "ORG"  # "Patriot Coal" in a story about coal: a company
         elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c):
             c.label = "ORG"  # "John Birch Society", "George W. Bush Presidential Center"
+        elif (
+            c.actor_type is None
+            and c.label in ("GPE", "LOC", "FAC")
+            and _org_word_last(doc, c, COMPANY_NAME_WORDS)
+        ):
+            c.label = "ORG"  # "South Western Railway", "Delta Air Lines"
     speakers: set[str] = set()  # names the document shows speaking: people everywhere in it
     for c in cands:
         if c.actor_type is None and c.label in _SPEAKER_LABELS and _person_context(doc, c):
@@ -1301,10 +1328,10 @@ def _plural_noun(tok) -> bool:
     )
 
 
-def _org_word_last(doc: Doc, c: _Cand) -> bool:
-    """A "person" whose capitalised last word is an organisation noun ("Society")."""
+def _org_word_last(doc: Doc, c: _Cand, nouns: frozenset[str] = ORG_WORDS) -> bool:
+    """A name whose capitalised last word is an organisation noun ("Society", "Railway")."""
     words = [t for t in doc[c.s : c.e] if not t.is_punct]
-    return len(words) >= 2 and words[-1].is_title and words[-1].lower_ in ORG_WORDS
+    return len(words) >= 2 and words[-1].is_title and words[-1].lower_ in nouns
 
 
 def _company_name(doc: Doc, c: _Cand, lower_here: set[str]) -> bool:
@@ -1332,6 +1359,7 @@ def _company_short_forms(
             and len(words) >= 2
             and words[0].is_title
             and not is_given_name(words[0].text)
+            and words[0].lower_ not in GENERIC_NAME_STARTS
             and (words[-1].lower_ in COMPANY_NAME_WORDS or words[-1].lower_ in lower_here)
         ):
             firsts.setdefault(words[0].text, o)
