@@ -632,3 +632,14 @@ def test_portfolios_capitals_and_railways():
     assert "Commerce" not in written and "Pentagon Press" not in written
     assert {"Pentagon", "Wells Fargo", "John Stumpf"} <= set(written)
     assert _ids_of(m, "Paris") == ["paris"]  # the city the noun "capital" names, not France
+
+
+def test_a_headline_verb_is_no_part_of_a_known_name():
+    text = (
+        "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton\n"
+        "A Bloomberg poll shows it. The College Republicans met."
+    )
+    docs = pd.DataFrame({"doc_id": ["h"], "text": [text]})
+    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    assert _ids_of(m, "Republican Party") == ["republican-party"]
+    assert _ids_of(m, "College Republicans") == ["college-republicans"]

@@ -937,6 +937,8 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
             break
         if tok.dep_ not in ("compound", "amod") or not j - 1 < tok.head.i < e:
             break
+        if tok.lower_ in dictionary_words(doc)["verb"] and j - 1 < headline_end(doc):
+            break  # "Wealthy Voters Abandon Republican Party": a headline's verb
         j -= 1
     return j
 
