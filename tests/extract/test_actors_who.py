@@ -643,3 +643,16 @@ def test_a_headline_verb_is_no_part_of_a_known_name():
     m = kit.analyze(docs, extractors=["actors"], store=None).mentions
     assert _ids_of(m, "Republican Party") == ["republican-party"]
     assert _ids_of(m, "College Republicans") == ["college-republicans"]
+
+
+def test_arabic_articles_are_particles_but_al_is_a_given_name():
+    text = (
+        "Iran supports Syrian President Bashar al-Assad. Mahan flies cargo to Syria in support "
+        "of al-Assad. Minister of Information Moammar al-Eryani said so, and al-Eryani added "
+        "more. Al Gore spoke and Gore left."
+    )
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    assert set(_ids_of(m, "al-Assad")) == {"bashar-al-assad"}
+    assert set(_ids_of(m, "al-Eryani")) == {"moammar-al-eryani"}
+    assert _ids_of(m, "Gore") == ["al-gore"]

@@ -56,8 +56,14 @@ _JUNK_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB",
 
 
 def _is_particle(word: str) -> bool:
-    """A surname particle ("De" of "De Wilde", "van" of "van Gogh")."""
-    return norm_key(word) in SURNAME_PARTICLES
+    """A surname particle ("De" of "De Wilde", "van" of "van Gogh", "al" of "al-Assad"; "Al"
+    of "Al Gore" is a given name)."""
+    key = norm_key(word)
+    return key in SURNAME_PARTICLES or word.islower() and key in _ARTICLES
+
+
+#: Arabic articles written in lower case before a surname ("al-Assad", "el-Sisi").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 
 
 def surname_key(word: str) -> str:
@@ -233,8 +239,8 @@ def resolve_people(
             # a headline word glued to a name looks like a word, not a name ("Hammering");
             # a title-case line alone is no evidence (results tables, name lists)
             glued = _is_junk(doc, toks[0], lower_words)
-            if _is_particle(rest[0]) or _is_particle(lead) and len(rest) == 1:
-                break  # "Filip De Wilde", "De Blasio": a surname with its particle
+            if _is_particle(rest[0]) or rest[0].islower() or _is_particle(lead) and len(rest) == 1:
+                break  # "Filip De Wilde", "Bashar al-Assad", "De Blasio": a surname's particle
             if (
                 (len(rest) >= 2 and full_keys[rest_key] and rest_key != own)
                 or _common_noun_before_given_name(doc, toks)
