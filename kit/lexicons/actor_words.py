@@ -110,6 +110,17 @@ GENERIC_NAME_STARTS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "new", "united", "national", "general", "royal", "first", "great", "international"]
 )  # fmt: skip
+#: Last words of place names ("Lincoln Park", "Easter Island"): a given name before one starts
+#: a place, not a person.
+PLACE_NAME_WORDS = frozenset(
+    ["island", "islands", "county", "park", "point", "peninsula", "metro", "airport", "city",
+     "village", "bay", "lake", "river", "mountain", "mountains", "beach", "hill", "hills", "creek",
+     "springs", "heights", "falls", "harbor", "harbour", "station", "street", "avenue", "square",
+     "bridge", "coast", "gulf", "sea", "ocean", "forest", "canyon", "cape", "reef", "sound",
+     "strait", "township", "parish", "state", "province", "territory", "land", "glacier", "dam",
+     "district", "road", "place", "center", "centre", "hall", "church", "cathedral", "base",
+     "hospital", "clinic", "prison", "temple", "mosque", "palace", "castle", "boulevard"]
+)  # fmt: skip
 #: Lower-case nouns of an industrial site: a name that only ever modifies one in a document
 #: names the site ("the Federal mine", "the Keystone pipeline"), not an actor.
 FACILITY_NOUNS = frozenset(

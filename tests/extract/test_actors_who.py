@@ -656,3 +656,18 @@ def test_arabic_articles_are_particles_but_al_is_a_given_name():
     assert set(_ids_of(m, "al-Assad")) == {"bashar-al-assad"}
     assert set(_ids_of(m, "al-Eryani")) == {"moammar-al-eryani"}
     assert _ids_of(m, "Gore") == ["al-gore"]
+
+
+def test_a_full_name_the_model_tags_as_a_place_or_work_is_a_person_but_sites_are_not():
+    text = (
+        "Biden addressed the allegations from former staffer Tara Reade on television. Reade "
+        "spoke again. He was taken to John Radcliffe Hospital. They marched along Karl Marx "
+        "Avenue. Crowds met in Lincoln Park."
+    )
+    docs = pd.DataFrame({"doc_id": ["p"], "text": [text]})
+    r = kit.analyze(docs, extractors=["actors"], store=None)
+    types = r.actors.set_index("actor_id")["actor_type"]
+    assert types["tara-reade"] == "person"
+    assert _ids_of(r.mentions, "Reade") == ["tara-reade"]
+    assert types["karl-marx-avenue"] != "person"
+    assert types["lincoln-park"] == "place"

@@ -40,8 +40,10 @@ from kit.lexicons.actor_words import (
     GENERIC_NAME_STARTS,
     INSTITUTION_SHORT_FORMS,
     INTERVIEW_LABELS,
+    NAMED_AFTER_NOUNS,
     NATIVE_AMERICAN_NOUNS,
     ORG_WORDS,
+    PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PORTFOLIO_WORDS,
     SHIP_PREFIXES,
@@ -1188,6 +1190,8 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label = "ORG"  # "Patriot Coal" in a story about coal: a company
         elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c):
             c.label = "ORG"  # "John Birch Society", "George W. Bush Presidential Center"
+        elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c, _SITES):
+            c.label = "FAC"  # "Karl Marx Avenue", "John Radcliffe Hospital"
         elif (
             c.actor_type is None
             and c.label in ("GPE", "LOC", "FAC")
@@ -1275,12 +1279,16 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
         if (
             not single
             and c.actor_type is None
-            and c.label in ("ORG", "GPE", "LOC", "FAC")
+            and c.label in ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT")
             and norms[c.e - 1] in persons
             and is_given_name(doc[c.s].text)
             and _is_name_like(doc, c.s, c.e)
         ):  # "Keith Lamont Scott" tagged ORG in a document naming "Rakeyia Scott"
             c.label, c.actor_type = "PERSON", "person"
+            out.append(c)
+            continue
+        if not single and c.actor_type is None and _person_tagged_place(doc, c, places):
+            c.label, c.actor_type = "PERSON", "person"  # "former staffer Tara Reade" (LOC)
             out.append(c)
             continue
         if c.actor_type is not None:
@@ -1327,6 +1335,32 @@ def _plural_noun(tok) -> bool:
     low = tok.lower_
     return tok.tag_ == "NNPS" or (
         low.endswith("s") and low[:-1] in dictionary_words(tok.doc)["noun"]
+    )
+
+
+#: Last words that make a name a site, never a surname ("Karl Marx Avenue").
+_SITES = frozenset(
+    ["avenue", "boulevard", "road", "hospital", "airport", "station", "square", "county",
+     "island", "islands", "bridge"]
+)  # fmt: skip
+
+
+def _person_tagged_place(doc: Doc, c: _Cand, places: set[str]) -> bool:
+    """A given name and a surname the model tagged as a place, written where no place goes
+    ("former staffer Tara Reade", "a course from Teresa Steele"; not "in Lincoln Park")."""
+    words = [t for t in doc[c.s : c.e] if not t.is_punct]
+    if c.label not in ("GPE", "LOC", "FAC") or not 2 <= len(words) <= 3:
+        return False
+    last = words[-1].lower_
+    if not is_given_name(words[0].text) or last in PLACE_NAME_WORDS or last in PLACE_NOUNS:
+        return False
+    if any(words[0].lower_ in forms for forms in dictionary_words(doc).values()):
+        return False  # "Sun Corona", "Golden Week", "Paris Métro": English words, places
+    if not all(t.is_title for t in words) or norm_key(doc[c.s : c.e].text) in places:
+        return False
+    root = doc[c.s : c.e].root
+    return not _place_context(doc, c) and not (
+        root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS
     )
 
 
@@ -1460,7 +1494,14 @@ def _place_context(doc: Doc, c: _Cand) -> bool:
         and c.label in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")
         and c.e - c.s <= 3
         and not _speech_subject(root)
-    )
+        and not (
+            c.label == "PERSON"
+            and c.e - c.s >= 2
+            and is_given_name(doc[c.s].text)
+            and doc[c.e - 1].lower_ not in PLACE_NAME_WORDS
+            and doc[c.e - 1].lower_ not in NAMED_AFTER_NOUNS
+        )
+    )  # "from former staffer Tara Reade" is a person; "at John Radcliffe Hospital" no
 
 
 def _speech_subject(tok) -> bool:
