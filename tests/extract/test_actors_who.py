@@ -671,3 +671,10 @@ def test_a_full_name_the_model_tags_as_a_place_or_work_is_a_person_but_sites_are
     assert _ids_of(r.mentions, "Reade") == ["tara-reade"]
     assert types["karl-marx-avenue"] != "person"
     assert types["lincoln-park"] == "place"
+
+
+def test_an_uncurated_acronym_written_after_the_is_an_agency():
+    text = "A veteran dies every day, and the VA could do more. Calls to VA's hotline fail."
+    docs = pd.DataFrame({"doc_id": ["v"], "text": [text]})
+    r = kit.analyze(docs, extractors=["actors"], store=None)
+    assert r.actors.set_index("actor_id")["actor_type"]["va"] == "organisation"

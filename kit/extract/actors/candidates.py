@@ -1240,6 +1240,18 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             places.add(norm_key(doc[c.s : c.e].text))
     # a name shown as a person (an interview turn, "Zara Kay:") is no place in this document
     places -= {norm_key(doc[c.s : c.e].text) for c in cands if c.actor_type == "person"}
+    # uncurated acronyms the document writes after "the" ("the VA"): agencies, not places
+    the_acronyms = {
+        norm_key(doc[c.s].text)
+        for c in cands
+        if c.actor_type is None
+        and c.e - c.s == 1
+        and c.s > 0
+        and doc[c.s - 1].lower_ == "the"
+        and doc[c.s].text.isupper()
+        and doc[c.s].text.isalpha()  # not "U.S." of "the U.S. Attorney"
+        and len(doc[c.s].text) >= 2
+    }
     out = []
     for c in cands:
         key = norm_key(doc[c.s : c.e].text)
@@ -1308,8 +1320,10 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label, c.actor_type = "PERSON", "person"
         elif c.label == "PERSON":
             c.actor_type = "person"
-        elif c.label in ("GPE", "LOC", "FAC") and _dotted_acronym(doc[c.s : c.e].text):
-            c.label, c.actor_type = "ORG", "organisation"  # "I.R.S.": an agency, not a place
+        elif c.label in ("GPE", "LOC", "FAC") and (
+            _dotted_acronym(doc[c.s : c.e].text) or key in the_acronyms
+        ):
+            c.label, c.actor_type = "ORG", "organisation"  # "I.R.S.", "the VA": an agency
         elif c.label in ("GPE", "LOC", "FAC"):
             c.actor_type = "place"
         elif c.label == "ORG":
