@@ -121,6 +121,11 @@ PLACE_NAME_WORDS = frozenset(
      "district", "road", "place", "center", "centre", "hall", "church", "cathedral", "base",
      "hospital", "clinic", "prison", "temple", "mosque", "palace", "castle", "boulevard"]
 )  # fmt: skip
+#: Last words that make a name a site and are no surname ("Karl Marx Avenue", not "Hall").
+SITE_WORDS = frozenset(
+    ["avenue", "boulevard", "road", "hospital", "airport", "station", "square", "county",
+     "island", "islands", "bridge"]
+)  # fmt: skip
 #: Lower-case nouns of an industrial site: a name that only ever modifies one in a document
 #: names the site ("the Federal mine", "the Keystone pipeline"), not an actor.
 FACILITY_NOUNS = frozenset(

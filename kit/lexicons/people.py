@@ -56,6 +56,10 @@ SURNAME_PARTICLES = frozenset(
      "bin", "ibn", "ben", "ter", "ten", "vander", "vanden", "st"}
 )  # fmt: skip
 
+#: Arabic articles before a surname ("al-Assad", "el-Sisi"); written in lower case they are
+#: particles ("Al Gore" is a given name).
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
+
 #: Generational suffixes that belong to a full name ("Donald Trump Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words of a sentence that looks ahead or wishes: an office title in it may be one the person

@@ -204,11 +204,16 @@ def _ids_of(m: pd.DataFrame, text: str) -> list[str]:
     return m.loc[m["text"] == text, "actor_id"].tolist()
 
 
+def _analyze(texts: dict[str, str]) -> kit.Analysis:
+    """The actors of a small corpus, ``doc_id -> text``."""
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    return kit.analyze(docs, extractors=["actors"], store=None)
+
+
 def test_tidy_and_deterministic(who):
     for row in who.mentions.itertuples():
         assert TEXTS[row.doc_id][row.start : row.end] == row.text
-    docs = pd.DataFrame({"doc_id": list(TEXTS), "text": list(TEXTS.values())})
-    again = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    again = _analyze(TEXTS).mentions
     cols = ["doc_id", "start", "end", "actor_id", "actor_type", "resolution"]
     assert again[cols].equals(who.mentions[cols])
 
@@ -366,8 +371,7 @@ def test_given_name_the_model_left_out_and_names_tagged_as_organisations():
         "Police shot Keith Lamont Scott on Tuesday. His wife, Rakeyia Scott, filmed it. "
         "Scott was 43."
     )
-    docs = pd.DataFrame({"doc_id": ["s"], "text": [text]})
-    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    m = _analyze({"s": text}).mentions
     keith = m[m["text"].str.endswith("Lamont Scott")]
     assert set(keith["actor_type"]) == {"person"} and set(keith["actor_id"]) == {"keith-scott"}
     # the bare surname goes to a Scott of this document, and says how it was linked
@@ -597,8 +601,7 @@ def test_a_title_in_a_sentence_that_looks_ahead_names_no_office_held():
         "past": "Hillary Clinton ran. Flowers once had an affair with President Clinton.",
         "ahead": 'Hillary Clinton ran. I hope America says, "President Clinton, thank you."',
     }
-    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    m = _analyze(texts).mentions
     bare = m[m["text"] == "Clinton"].set_index("doc_id")["actor_id"]
     assert bare["past"] == "bill-clinton"  # the corpus's holder of the title
     assert bare["ahead"] == "hillary-clinton"  # a wish: the document's own Clinton
@@ -611,8 +614,7 @@ def test_honorifics_make_a_person_and_company_names_beat_weak_place_contexts():
         "coal": "Patriot Coal went bankrupt in a year of cheap coal. Mr. Clarke bought a former "
         "Patriot mine. Patriot sold the mine to him.",
     }
-    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    r = kit.analyze(docs, extractors=["actors"], store=None)
+    r = _analyze(texts)
     types = r.actors.set_index("actor_id")["actor_type"]
     assert types["ban-ki-moon"] == "person"
     m = r.mentions
@@ -626,8 +628,7 @@ def test_portfolios_capitals_and_railways():
         "Press Secretary John Kirby spoke. Wells Fargo Chairman John Stumpf resigned.",
         "fire": "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.",
     }
-    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    m = _analyze(texts).mentions
     written = m["text"].tolist()
     assert "Commerce" not in written and "Pentagon Press" not in written
     assert {"Pentagon", "Wells Fargo", "John Stumpf"} <= set(written)
@@ -639,8 +640,7 @@ def test_a_headline_verb_is_no_part_of_a_known_name():
         "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton\n"
         "A Bloomberg poll shows it. The College Republicans met."
     )
-    docs = pd.DataFrame({"doc_id": ["h"], "text": [text]})
-    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    m = _analyze({"h": text}).mentions
     assert _ids_of(m, "Republican Party") == ["republican-party"]
     assert _ids_of(m, "College Republicans") == ["college-republicans"]
 
@@ -651,8 +651,7 @@ def test_arabic_articles_are_particles_but_al_is_a_given_name():
         "of al-Assad. Minister of Information Moammar al-Eryani said so, and al-Eryani added "
         "more. Al Gore spoke and Gore left."
     )
-    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
-    m = kit.analyze(docs, extractors=["actors"], store=None).mentions
+    m = _analyze({"a": text}).mentions
     assert set(_ids_of(m, "al-Assad")) == {"bashar-al-assad"}
     assert set(_ids_of(m, "al-Eryani")) == {"moammar-al-eryani"}
     assert _ids_of(m, "Gore") == ["al-gore"]
@@ -664,8 +663,7 @@ def test_a_full_name_the_model_tags_as_a_place_or_work_is_a_person_but_sites_are
         "spoke again. He was taken to John Radcliffe Hospital. They marched along Karl Marx "
         "Avenue. Crowds met in Lincoln Park."
     )
-    docs = pd.DataFrame({"doc_id": ["p"], "text": [text]})
-    r = kit.analyze(docs, extractors=["actors"], store=None)
+    r = _analyze({"p": text})
     types = r.actors.set_index("actor_id")["actor_type"]
     assert types["tara-reade"] == "person"
     assert _ids_of(r.mentions, "Reade") == ["tara-reade"]
@@ -675,6 +673,5 @@ def test_a_full_name_the_model_tags_as_a_place_or_work_is_a_person_but_sites_are
 
 def test_an_uncurated_acronym_written_after_the_is_an_agency():
     text = "A veteran dies every day, and the VA could do more. Calls to VA's hotline fail."
-    docs = pd.DataFrame({"doc_id": ["v"], "text": [text]})
-    r = kit.analyze(docs, extractors=["actors"], store=None)
+    r = _analyze({"v": text})
     assert r.actors.set_index("actor_id")["actor_type"]["va"] == "organisation"

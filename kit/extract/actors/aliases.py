@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from kit.lexicons.people import ARABIC_ARTICLES
 from kit.lexicons.resources import DATA_DIR
 
 DEFAULT_TABLE = DATA_DIR / "actors.csv"
@@ -69,7 +70,9 @@ TYPE_LABEL = {
     "place": "LOC",
 }
 _WORDS = re.compile(r"[^\s\-‐‑–]+")
-ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az)[\s\-‐‑’']+", re.IGNORECASE)
+ARABIC_ARTICLE = re.compile(
+    rf"^({'|'.join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a)))})[\s\-‐‑’']+", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1 << 16)

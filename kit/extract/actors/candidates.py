@@ -47,6 +47,7 @@ from kit.lexicons.actor_words import (
     PLACE_NOUNS,
     PORTFOLIO_WORDS,
     SHIP_PREFIXES,
+    SITE_WORDS,
     SPEECH_VERBS,
 )
 from kit.lexicons.people import SURNAME_PARTICLES, TITLE_GENDER, is_given_name
@@ -573,7 +574,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
             continue
         s, e = _trim_ent(doc, ent.start, ent.end)
         label = ent.label_
-        if label != "PERSON" and (k := _titled_person_start(doc, s, e)) is not None:
+        if (k := _titled_person_start(doc, s, e)) is not None:
             s, label = k, "PERSON"  # "United States Representative Elijah Cummings"
         if e <= s or _is_money(doc, s, e):  # "US$", "A$": currencies, never actors
             continue
@@ -633,7 +634,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
         if crossing:  # alias match crosses the entity border: trust the alias table
             continue
         exact = [m for m in inner if m[0] == s and m[1] == e]
-        start = _name_start(doc, exact[0], covered, match_at, matches) if exact else s
+        start = _name_start(doc, exact[0], covered, match_at, matches, headline) if exact else s
         covered[s:e] = b"\x01" * (e - s)
         if exact and start < s:  # "College Republicans" where the model tagged "Republicans"
             wider = [m for m in matches if start <= m[0] and m[1] <= e]
@@ -657,7 +658,7 @@ def _ent_candidates(doc: Doc, gaz: Gazetteer, matches: list[tuple[int, int, Alia
     for k, m in enumerate(matches):
         if m[0] in used_matches or any(covered[m[0] : m[1]]):
             continue
-        start = _name_start(doc, m, covered, match_at, matches)
+        start = _name_start(doc, m, covered, match_at, matches, headline)
         if start < m[0]:  # "College Republicans" the model did not tag: the whole name
             inner = [x for x in matches[: k + 1] if x[0] >= start]
             cand = _Cand(s=start, e=m[1], label="ORG", ent_label=None)
@@ -916,7 +917,9 @@ def _unknown_given_name(tok, s: int, words: dict[str, frozenset[str]]) -> bool:
     )
 
 
-def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list) -> int:
+def _name_start(
+    doc: Doc, m: tuple, covered: bytearray, match_at: list[int], matches: list, headline: int
+) -> int:
     """Where a curated organisation name really starts: proper nouns compounded onto it.
 
     "College Republicans", "Missouri Republican Party", "Liberal Democrats" (no entity from
@@ -939,7 +942,7 @@ def _name_start(doc: Doc, m: tuple, covered: bytearray, match_at: list[int], mat
             break
         if tok.dep_ not in ("compound", "amod") or not j - 1 < tok.head.i < e:
             break
-        if tok.lower_ in dictionary_words(doc)["verb"] and j - 1 < headline_end(doc):
+        if j - 1 < headline and tok.lower_ in dictionary_words(doc)["verb"]:
             break  # "Wealthy Voters Abandon Republican Party": a headline's verb
         j -= 1
     return j
@@ -1190,7 +1193,7 @@ def _repair(doc: Doc, cands: list[_Cand], norms: list[str]) -> list[_Cand]:
             c.label = "ORG"  # "Patriot Coal" in a story about coal: a company
         elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c):
             c.label = "ORG"  # "John Birch Society", "George W. Bush Presidential Center"
-        elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c, _SITES):
+        elif c.actor_type is None and c.label == "PERSON" and _org_word_last(doc, c, SITE_WORDS):
             c.label = "FAC"  # "Karl Marx Avenue", "John Radcliffe Hospital"
         elif (
             c.actor_type is None
@@ -1350,13 +1353,6 @@ def _plural_noun(tok) -> bool:
     return tok.tag_ == "NNPS" or (
         low.endswith("s") and low[:-1] in dictionary_words(tok.doc)["noun"]
     )
-
-
-#: Last words that make a name a site, never a surname ("Karl Marx Avenue").
-_SITES = frozenset(
-    ["avenue", "boulevard", "road", "hospital", "airport", "station", "square", "county",
-     "island", "islands", "bridge"]
-)  # fmt: skip
 
 
 def _person_tagged_place(doc: Doc, c: _Cand, places: set[str]) -> bool:

@@ -259,14 +259,9 @@ def _sibling_owner(
     for other in cands:
         if other is c or not (sent.start <= other.s < sent.end) or other.relation != "part_of":
             continue
-        words = [t.lower_ for t in doc[other.s : other.e] if t.lower_ != "the"]
-        other_key = " ".join(words)
+        body = (other.actor or "").split(" (")[0].lower()  # "House of Representatives (...)"
         owner = gaz.entries.get(other.linked_actor_id or "")
-        if owner is None or other_key == key:
-            continue
-        if other_key in LEGISLATIVE_CHAMBERS or (other.actor or "").split(" (")[0].lower() in (
-            LEGISLATIVE_CHAMBERS
-        ):
+        if owner is not None and body != key and body in LEGISLATIVE_CHAMBERS:
             return owner.actor_id, owner.actor, owner.country
     return None
 

@@ -33,6 +33,7 @@ from kit.extract.actors.aliases import ARABIC_ARTICLE, norm_key, slugify
 from kit.extract.actors.roles import is_title_word, office_key, title_before
 from kit.extract.sourcing.cues import guess_lemmas
 from kit.lexicons.people import (
+    ARABIC_ARTICLES,
     NAME_SUFFIXES,
     SURNAME_PARTICLES,
     TITLE_GENDER,
@@ -59,11 +60,7 @@ def _is_particle(word: str) -> bool:
     """A surname particle ("De" of "De Wilde", "van" of "van Gogh", "al" of "al-Assad"; "Al"
     of "Al Gore" is a given name)."""
     key = norm_key(word)
-    return key in SURNAME_PARTICLES or word.islower() and key in _ARTICLES
-
-
-#: Arabic articles written in lower case before a surname ("al-Assad", "el-Sisi").
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
+    return key in SURNAME_PARTICLES or word.islower() and key in ARABIC_ARTICLES
 
 
 def surname_key(word: str) -> str:
@@ -224,10 +221,6 @@ def resolve_people(
         toks = names[id(c)]
         for k in range(len(toks) - 2, 0, -1):  # "[Hong Kong] Carrie Lam": a place glued on
             if tuple(doc[i].lower_ for i in toks[:k]) in place_names:
-                toks = toks[k:]
-                break
-        for k in range(len(toks) - 2, 0, -1):  # "[United States Representative] Elijah ..."
-            if is_title_word(doc[toks[k - 1]].text) and is_given_name(doc[toks[k]].text):
                 toks = toks[k:]
                 break
         own = key_of([doc[i].text for i in toks])

@@ -174,7 +174,7 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             holders.setdefault((surname_key(words[-1]), office), set()).add(aid)
     new: dict[int, tuple[str, str]] = {}
     why: dict[int, str] = {}
-    ahead = _prospective_sentences(tables.get("sentences"))
+    ahead = _prospective_sentences(tables.get("sentences"), mentions[titled])
     for i, text, aid, title, doc_id, sent_id in zip(
         mentions.index[titled],
         mentions.loc[titled, "text"],
@@ -194,11 +194,17 @@ def titled_bearers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return _moved_to_corpus_bearers(tables, new, why)
 
 
-def _prospective_sentences(sentences: pd.DataFrame | None) -> set[tuple[str, int]]:
-    """``(doc_id, sent_id)`` of sentences that look ahead or wish (``PROSPECTIVE_WORDS``):
-    a title there names no office held ('I hope America says, "President Clinton"')."""
+def _prospective_sentences(
+    sentences: pd.DataFrame | None, titled: pd.DataFrame
+) -> set[tuple[str, int]]:
+    """``(doc_id, sent_id)`` of the ``titled`` mentions' sentences that look ahead or wish
+    (``PROSPECTIVE_WORDS``): a title there names no office held ('I hope America says,
+    "President Clinton"')."""
     if sentences is None or sentences.empty:
         return set()
+    wanted = set(zip(titled["doc_id"], titled["sent_id"]))
+    keys = pd.Series(list(zip(sentences["doc_id"], sentences["sent_id"])), index=sentences.index)
+    sentences = sentences[keys.isin(wanted)]
     words = sentences["text"].astype(str).str.lower().str.findall(r"[a-z']+")
     hit = words.map(lambda ws: not PROSPECTIVE_WORDS.isdisjoint(ws))
     return set(zip(sentences.loc[hit, "doc_id"], sentences.loc[hit, "sent_id"]))
