@@ -1,11 +1,13 @@
 """Words per second: kit.analyze (every extractor) against bare spaCy nlp.pipe, side by side.
 
-    python benchmarks/speed_bench.py --shared ../shared/benchmarks [--words 60000] [--repeat 5] [--no-dask]
+    python benchmarks/speed_bench.py --shared ../shared/benchmarks [--words 60000] [--repeat 5] \
+        [--no-dask] [--no-learned]
 
 Same model, same texts (real articles from the shared benchmark sets, repeated
 to ``--words``), same batch size, in one run: bare ``nlp.pipe`` and
 ``kit.analyze`` with n_process 1 and 2, ``kit.analyze`` with no extractors
-(parse + sentences: the kit's own overhead), and the Dask engine on a
+(parse + sentences: the kit's own overhead), ``kit.analyze`` with the learned
+attribution model (``attribution="learned"``, issue 17's target: >= 0.90 x bare), and the Dask engine on a
 ``LocalCluster`` with 2 single-threaded workers (``kit.run.dask_engine.local_cluster``).
 
 Fair runs. Every timed run happens in a fresh Python process that loaded the
@@ -50,10 +52,11 @@ from _scale_common import (  # noqa: E402
     working_extractors,
 )
 
-KIT, BARE, PARSE_ONLY, DASK = (
+KIT, BARE, PARSE_ONLY, LEARNED, DASK = (
     "kit.analyze, all extractors",
     "bare spaCy nlp.pipe",
     "kit.analyze, parse only",
+    "kit.analyze, all extractors, learned attribution",
     "kit.analyze, all extractors, Dask 2 workers",
 )
 #: (system, processes) in forward run order, and the child run that measures it.
@@ -61,6 +64,7 @@ CONFIGS = [
     (BARE, 1, "bare"),
     (KIT, 1, "kit"),
     (PARSE_ONLY, 1, "parse"),
+    (LEARNED, 1, "learned"),
     (BARE, 2, "bare"),
     (KIT, 2, "kit"),
     (DASK, 2, "dask"),
@@ -70,6 +74,8 @@ RATIOS = {
     "kit_vs_bare_n1": ((KIT, 1), (BARE, 1), 0.85),
     "kit_vs_bare_n2": ((KIT, 2), (BARE, 2), 0.85),
     "parse_only_vs_bare_n1": ((PARSE_ONLY, 1), (BARE, 1), None),
+    "learned_vs_bare_n1": ((LEARNED, 1), (BARE, 1), 0.9),
+    "learned_vs_kit_n1": ((LEARNED, 1), (KIT, 1), None),
     "kit_n2_vs_n1": ((KIT, 2), (KIT, 1), 1.7),
     "bare_n2_vs_n1": ((BARE, 2), (BARE, 1), None),
     "dask2_vs_kit_n2": ((DASK, 2), (KIT, 2), 0.9),
@@ -145,9 +151,13 @@ def child(args: argparse.Namespace) -> int:
         run = lambda: bare(nlp, texts, args.procs, min(args.batch_size, size))  # noqa: E731
     elif args.child == "parse":
         run = lambda: kit.analyze(docs, extractors=[], n_process=args.procs)  # noqa: E731
-    elif args.child == "kit":
+    elif args.child in ("kit", "learned"):
+        mode = "learned" if args.child == "learned" else None
+        kit.analyze(warm, extractors=extractors, attribution=mode)  # the model loads here
         spent = instrument(extractors) if args.procs == 1 else None
-        run = lambda: kit.analyze(docs, extractors=extractors, n_process=args.procs)  # noqa: E731
+        run = lambda: kit.analyze(  # noqa: E731
+            docs, extractors=extractors, n_process=args.procs, attribution=mode
+        )
     else:
         from distributed import Client
 
@@ -209,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="rounds (ratios: median over rounds)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    ap.add_argument("--no-learned", action="store_true", help="skip the learned attribution run")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--procs", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -227,13 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     # warm-up texts the timed corpus does not contain (unless it cycles through them all)
     warm = corpus(texts_all[::-1], n_docs=8).assign(doc_id=lambda d: "w" + d["doc_id"])
     extractors = working_extractors(texts_all[::5])
-    configs = [c for c in CONFIGS if not (args.no_dask and c[0] == DASK)]
+    skip = {DASK} if args.no_dask else set()
+    skip |= {LEARNED} if args.no_learned else set()
+    configs = [c for c in CONFIGS if c[0] not in skip]
     print(
         f"corpus: {len(docs):,} documents, {words:,} words (from {len(texts_all)} real texts); "
         f"model {model_name()}; extractors {extractors}; {args.repeat} rounds"
     )
     runs: dict[tuple[str, int], list[tuple[float, float]]] = {(n, p): [] for n, p, _ in configs}
-    shares: list[dict[str, float]] = []
+    shares: dict[str, list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         paths = {"corpus": Path(tmp) / "corpus.parquet", "warm": Path(tmp) / "warm.parquet"}
         docs.to_parquet(paths["corpus"])
@@ -244,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
                 got = timed_run(args, paths, kind, procs, extractors)
                 runs[name, procs].append((got["seconds"], got["cpu"]))
                 if got["shares"]:
-                    shares.append(got["shares"])
+                    shares.setdefault(kind, []).append(got["shares"])
                 print(
                     f"  {name} (n={procs}): {got['seconds']:.1f} s, "
                     f"{words / got['seconds']:,.0f} words/s, {got['cpu']:.1f} CPU s",
@@ -289,13 +302,17 @@ def main(argv: list[str] | None = None) -> int:
         )
     cpu_ratio = [d[1] / n[1] for n, d in zip(runs[KIT, 1], runs[BARE, 1])]
     ratios["kit_vs_bare_n1_cpu"] = {"median": round(median(cpu_ratio), 3)}
-    breakdown = {k: round(median([s.get(k, 0.0) for s in shares]), 4) for k in shares[0]}
+    breakdown = {
+        kind: {k: round(median([s.get(k, 0.0) for s in got]), 4) for k in got[0]}
+        for kind, got in shares.items()
+    }
     columns = ["system", "processes", "best_seconds", "median_seconds", "words_per_s"]
     print()
     print(table(rows, [*columns, "cpu_seconds", "words_per_cpu_s"]))
-    print("\nextractor share of CPU time in the n_process=1 run (median over rounds):")
-    for name, share in breakdown.items():
-        print(f"  {name:<14} {share:6.1%}")
+    for kind, got in breakdown.items():
+        print(f"\nextractor share of CPU time in the n_process=1 {kind} run (median over rounds):")
+        for name, share in got.items():
+            print(f"  {name:<14} {share:6.1%}")
     print()
     print(table(ratio_rows, ["ratio", "median", "rounds", "best_of", "target", "met"]))
     path = save(

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 POLNEAR_COMMIT = "c3eee833c035bf7b8c84f55b58c0bf7346cfae76"
 #: the cue model's regularisation (L1, L2), chosen on a held-out tenth of the train split
-CUE_C1 = 0.4
+CUE_C1 = 3.2
 CUE_C2 = 0.1
 _T = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _E = re.compile(r"^(E\d+)\t(.+)$")

