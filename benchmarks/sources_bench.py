@@ -1,6 +1,6 @@
 """Who is quoted, resolved: source types and referents against our dev gold (PolNeAR dev, 20 docs).
 
-    python benchmarks/sources_bench.py --shared ../shared/benchmarks
+    python benchmarks/sources_bench.py --shared ../shared/benchmarks [--attribution learned]
 
 Gold: ``benchmarks/gold/sources_polnear_dev20.jsonl`` (every gold source span of the first 20
 PolNeAR dev articles, labelled by reading: type, referent, pronoun antecedents; see its
@@ -75,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared" / "benchmarks"))
     ap.add_argument("--out", default=str(HERE / "results" / "sources_bench.json"))
     ap.add_argument("--show", type=int, default=0, help="print this many errors of each kind")
+    ap.add_argument(
+        "--attribution",
+        choices=("learned", "rules"),
+        default=None,
+        help="attribution mode (default: the kit's default)",
+    )
     args = ap.parse_args(argv)
     folder = Path(args.shared).resolve() / "polnear-dev" / "text"
     if not folder.is_dir():
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     gold_docs = sorted({g["doc"] for g in gold})
     docs = kit.load(str(folder))
-    result = kit.analyze(docs, n_process=2)
+    result = kit.analyze(docs, n_process=2, attribution=args.attribution)
     att = result.attributions
     att = att[att["doc_id"].isin(gold_docs)]
     by_doc: dict[str, list[dict]] = {}
@@ -132,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     kit_anon = sum(r["source_type"] == "anonymous" for v in by_doc.values() for r in v)
     gold_anon = sum(g["type"] == "anonymous" for g in gold)
     summary = {
+        "attribution": args.attribution or "default",
         "gold_sources": len(gold),
         "matched": matched,
         "type_accuracy": round(sum(type_right.values()) / max(1, sum(type_total.values())), 3),

@@ -284,3 +284,56 @@ def test_conjoined_cue_takes_the_shared_subject():
     table = analyze_texts(text, attribution="learned")
     say = table[table.cue == "say"]
     assert len(say) == 1 and say.source_text.iloc[0] == "The leaflets"
+
+
+def _parsed(words, heads, deps, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_cue_over_a_coordination_keeps_its_speaking_conjunct():
+    from kit.extract.sourcing.cues import load_cues
+    from kit.lexicons.resources import Resources
+
+    lex = load_cues(Resources.default().cues)
+    words = ["They", "are", "written", "in", "Arabic", "and", "say", "no"]
+    heads = [2, 2, 2, 2, 3, 2, 2, 6]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "cc", "conj", "dobj"]
+    lemmas = ["they", "be", "write", "in", "Arabic", "and", "say", "no"]
+    doc = _parsed(words, heads, deps, lemmas)
+    assert learned.speaking_conjunct(doc, (1, 7), lex) == (6, 7)  # the passive "written" is no cue
+    assert learned.speaking_conjunct(doc, (6, 7), lex) == (6, 7)
+    words = ["She", "wrote", "and", "said", "no"]
+    doc = _parsed(
+        words,
+        [1, 1, 1, 1, 3],
+        ["nsubj", "ROOT", "cc", "conj", "dobj"],
+        ["she", "write", "and", "say", "no"],
+    )
+    assert learned.speaking_conjunct(doc, (1, 4), lex) == (1, 4)  # both speak: kept whole
+
+
+def test_learned_raising_cue_takes_the_raised_verb():
+    text = "Videos released on social media purported to show fighters preparing for the battle."
+    table = analyze_texts(text, attribution="learned")
+    assert list(table.cue) == ["purported to show"]
+    assert set(table.stance) == {"distancing"}
+
+
+def test_kit_cue_extent_of_a_raising_verb():
+    from kit.extract.sourcing.cues import load_cues
+    from kit.lexicons.resources import Resources
+
+    lex = load_cues(Resources.default().cues)
+    words = ["Videos", "purported", "to", "show", "fighters"]
+    doc = _parsed(
+        words,
+        [1, 1, 3, 1, 3],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["video", "purport", "to", "show", "fighter"],
+    )
+    verb = doc[1]
+    got = learned._kit_cue_extent(verb, (verb.idx, verb.idx + len(verb.text)), lex)
+    assert doc.text[got[0] : got[1]] == "purported to show"
