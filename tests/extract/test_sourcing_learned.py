@@ -337,3 +337,26 @@ def test_kit_cue_extent_of_a_raising_verb():
     verb = doc[1]
     got = learned._kit_cue_extent(verb, (verb.idx, verb.idx + len(verb.text)), lex)
     assert doc.text[got[0] : got[1]] == "purported to show"
+
+
+def test_content_ends_before_another_speakers_sentence():
+    from kit.extract.sourcing.cues import Cue
+    from kit.extract.sourcing.spans import _Rel
+    from kit.nlp.model import load_model
+
+    text = "“This isn’t right,” Warren said. “You squeezed them,” she said. They left."
+    doc = load_model()(text)
+
+    def at(word: str, after: int = 0) -> tuple[int, int]:
+        i = text.index(word, after)
+        return (i, i + len(word))
+
+    said = Cue(lemma="say", kind="verb")
+    first = _Rel(cue=at("said"), cue_lemma="say", entry=said, source=at("Warren"))
+    second = _Rel(cue=at("said", first.cue[1]), cue_lemma="say", entry=said, source=at("she"))
+    quote = at("This isn’t right")
+    first.content, first.fragments = quote, [quote, (text.index("“You"), second.cue[1])]
+    second.content = at("You squeezed them")
+    learned.cut_at_other_speakers([first, second], doc, text)
+    assert (first.content, first.fragments) == (quote, [])  # the second quotation is hers
+    assert second.content == at("You squeezed them")

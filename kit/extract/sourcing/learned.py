@@ -84,6 +84,8 @@ PERSON_REPAIR = True
 #: A cue the role model gives no source takes the source of the rules' relation for the
 #: same cue (a subject shared with a conjoined verb, a relative clause's antecedent).
 SOURCE_FALLBACK = True
+#: End a content before a later sentence that holds another relation's cue and source.
+CUT_AT_OTHER_SPEAKERS = True
 #: Widen content pieces to whole quotations they start or end in.
 QUOTE_WIDEN = True
 #: Longest sentence (tokens) given to the cue model in one piece.
@@ -1264,6 +1266,59 @@ def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     return rel
 
 
+def _after_full_stop(text: str, at: int) -> bool:
+    """Whether the text before ``at`` ends a sentence with ``.``, ``?`` or ``!`` (closing
+    quotation marks and spaces may follow it).
+
+    >>> _after_full_stop("“It failed.” She left.", 13), _after_full_stop("the 13th Amendment", 9)
+    (True, False)
+    """
+    before = text[max(0, at - 12) : at].rstrip().rstrip("\"'”’»)").rstrip()
+    return bool(before) and before[-1] in ".?!"
+
+
+def cut_at_other_speakers(rels: list[_Rel], doc: Doc, text: str) -> None:
+    """End each content before a later sentence that holds another relation's cue and
+    source (``“This isn't right,” Warren said. “You squeezed employees …,” she said``:
+    the second quotation is "she said"'s, not "Warren said"'s). In place.
+
+    A piece cut to nothing is dropped; a relation whose every piece is cut keeps its
+    content (the other relation may be the one that is wrong).
+    """
+    from bisect import bisect_right
+
+    # sentence starts after a full stop ("?", "!", or one before closing quotation marks):
+    # the parser's other sentence breaks ("the 13th | Amendment") are not ends of a quotation
+    sents = [s.start_char for s in doc.sents]
+    starts = sents[:1] + [a for a in sents[1:] if _after_full_stop(text, a)]
+    if len(starts) < 2:
+        return
+    for rel in rels:
+        home = bisect_right(starts, rel.cue[0]) - 1
+        pieces = rel.fragments or [rel.content]
+        kept = []
+        for a, b in pieces:
+            end = b
+            for other in rels:
+                if other is rel or other.source is None:
+                    continue
+                first = min(other.cue[0], other.source[0])
+                last = max(other.cue[1], other.source[1])
+                if not (a <= first and last <= b):
+                    continue
+                k = bisect_right(starts, first) - 1
+                if k > home and starts[k] < end:
+                    end = starts[k]
+            piece = _strip(text, (a, end)) if end < b else (a, b)
+            if piece is not None:
+                kept.append(piece)
+        if not kept or kept == pieces:
+            continue
+        main = next((x for x in kept if x[0] <= rel.content[0] < x[1]), kept[0])
+        rel.content = main
+        rel.fragments = kept if len(kept) > 1 else []
+
+
 def learned_relations(
     doc: Doc,
     text: str,
@@ -1298,6 +1353,8 @@ def learned_relations(
         rels.append(rel)
     if not rels:
         return rules
+    if CUT_AT_OTHER_SPEAKERS:
+        cut_at_other_speakers(rels, doc, text)
     if RULES_UNION != "none":
         taken = sorted(r.cue for r in rels)
         for r in rules:
