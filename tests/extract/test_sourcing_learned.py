@@ -360,3 +360,16 @@ def test_content_ends_before_another_speakers_sentence():
     learned.cut_at_other_speakers([first, second], doc, text)
     assert (first.content, first.fragments) == (quote, [])  # the second quotation is hers
     assert second.content == at("You squeezed them")
+
+
+def test_no_content_piece_is_only_a_quotation_mark():
+    text = (
+        "''This museum tells the truth that a country held thousands in chains,'' Mr. Bush "
+        "declared. ''Even today, the work goes on,'' he said."
+    )
+    table = analyze_texts(text, attribution="learned")
+    assert len(table)
+    for frags in table.content_fragments.dropna():
+        for part in filter(None, frags.split(";")):
+            a, b = (int(x) for x in part.split("-"))
+            assert any(ch.isalnum() for ch in text[a:b]), (frags, text[a:b])

@@ -1198,6 +1198,15 @@ def _kit_cue_extent(root: Token, cue: tuple[int, int], lex: CueLexicon) -> tuple
     return cue
 
 
+def _has_word(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` holds a letter or digit.
+
+    >>> _has_word("''Yes,'' he said", (0, 2)), _has_word("''Yes,'' he said", (2, 5))
+    (False, True)
+    """
+    return any(ch.isalnum() for ch in text[span[0] : span[1]])
+
+
 def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     doc, text = df.doc, df.text
     c0, c1 = speaking_conjunct(doc, p.cue, lex)
@@ -1226,6 +1235,10 @@ def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     inner = {(q.start, q.end): (q.inner_start, q.inner_end) for q in df.qmap.quotes}
     pieces = [inner.get(x, x) for x in pieces]  # a whole quotation: its words, as the rules
     content = inner.get(content, content)
+    worded = [x for x in pieces if _has_word(text, x)]  # not a lone "''" quotation mark
+    if worded != pieces and worded:
+        pieces = worded
+        content = content if content in worded else worded[0]
     is_verb = root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB")
     if is_verb:
         cue = _kit_cue_extent(root, cue, lex)
