@@ -315,7 +315,8 @@ display(accuracy("sourcing"))
 #   Wikinews sample the interviewer's label "WN" is typed as media. Count documents, not
 #   statements, when comparing how often sources are used.
 # - A trained model is available (`kit.analyze(docs, attribution="learned")`): better
-#   exact spans on PolNeAR, slower, and not the default (see docs/sourcing.md).
+#   spans on PolNeAR, slower, finds fewer relations, and is not the default (see
+#   docs/sourcing.md).
 
 # %% [markdown]
 # ## Try it on your own texts
