@@ -78,3 +78,11 @@ def test_any_text_gives_consistent_spans(text):
         assert 0 <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
         assert text[q.inner_start : q.inner_end] == q.inner
     assert find_quotes(text) == qmap  # deterministic
+
+
+def test_two_apostrophes_are_a_double_mark():
+    text = "''We won,'' he said. She is 6'' tall; ''cool'' it was."
+    quotes = find_quotes(text).quotes
+    assert [q.inner for q in quotes] == ["We won,", "cool"]
+    for q in quotes:
+        assert text[q.inner_start : q.inner_end] == q.inner

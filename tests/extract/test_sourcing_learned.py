@@ -373,3 +373,17 @@ def test_no_content_piece_is_only_a_quotation_mark():
         for part in filter(None, frags.split(";")):
             a, b = (int(x) for x in part.split("-"))
             assert any(ch.isalnum() for ch in text[a:b]), (frags, text[a:b])
+
+
+@pytest.mark.parametrize("mark", [("“", "”"), ("''", "''")])
+def test_content_starts_at_the_quotation_not_the_writers_question(mark):
+    left, right = mark
+    text = (
+        f"Why the affiliation? {left}They pay us a lot of money, and we need money to pay our "
+        f"producers,{right} Mr. King said."
+    )
+    table = analyze_texts(text, attribution="learned")
+    said = table[table.cue == "said"]
+    assert len(said) == 1 and said.source_text.iloc[0] == "Mr. King"
+    assert said.content.iloc[0].startswith("They pay us")
+    assert said.content.iloc[0].endswith("producers,")

@@ -29,6 +29,7 @@ and decodes all of a document's sequences at once (:mod:`kit.extract.sourcing.cr
 from __future__ import annotations
 
 import importlib.resources
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,9 @@ PERSON_REPAIR = True
 SOURCE_FALLBACK = True
 #: End a content before a later sentence that holds another relation's cue and source.
 CUT_AT_OTHER_SPEAKERS = True
+#: Start a content at the quotation that ends just before the cue when it runs in from an
+#: earlier sentence.
+QUOTE_START = True
 #: Widen content pieces to whole quotations they start or end in.
 QUOTE_WIDEN = True
 #: Longest sentence (tokens) given to the cue model in one piece.
@@ -1198,6 +1202,29 @@ def _kit_cue_extent(root: Token, cue: tuple[int, int], lex: CueLexicon) -> tuple
     return cue
 
 
+#: a full stop (closing marks may follow) and a space: the end of a sentence
+_SENTENCE_END = re.compile(r"[.?!][\"'”’)]*\s")
+
+
+def _from_quote_start(
+    piece: tuple[int, int], cue: tuple[int, int], df: DocFeatures
+) -> tuple[int, int]:
+    """A content piece that runs from an earlier sentence into a quotation ending right
+    before the cue, cut to the quotation (\"Why the affiliation? ''They pay us a lot,''
+    Mr. King said\": the question is the writer's)."""
+    s, e = piece
+    if e > cue[0]:
+        return piece
+    for q in df.qmap.overlapping(s, e):
+        if q.warning is not None or not s < q.start or q.inner_end < e - 2:
+            continue
+        if cue[0] - q.end > 60:  # more than a source ("Mr. King") between it and the cue
+            continue
+        if _SENTENCE_END.search(df.text, s, q.start):
+            return (q.inner_start, min(e, q.inner_end))  # the quotation's words
+    return piece
+
+
 def _has_word(text: str, span: tuple[int, int]) -> bool:
     """Whether ``text[span]`` holds a letter or digit.
 
@@ -1235,6 +1262,9 @@ def _to_rel(p: Predicted, df: DocFeatures, lex: CueLexicon) -> _Rel | None:
     inner = {(q.start, q.end): (q.inner_start, q.inner_end) for q in df.qmap.quotes}
     pieces = [inner.get(x, x) for x in pieces]  # a whole quotation: its words, as the rules
     content = inner.get(content, content)
+    if QUOTE_START and p.content:
+        pieces = [_from_quote_start(x, cue, df) for x in pieces]
+        content = _from_quote_start(content, cue, df)
     worded = [x for x in pieces if _has_word(text, x)]  # not a lone "''" quotation mark
     if worded != pieces and worded:
         pieces = worded
