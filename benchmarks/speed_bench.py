@@ -139,8 +139,9 @@ def child(args: argparse.Namespace) -> int:
     warm = pd.read_parquet(args.warm)
     extractors = [e for e in args.extractors.split(",") if e]
     nlp = load_model()
+    mode = "learned" if args.child == "learned" else None
     bare(nlp, list(warm["text"]), 1, args.batch_size)
-    kit.analyze(warm, extractors=extractors)
+    kit.analyze(warm, extractors=extractors, attribution=mode)  # the learned model loads here
     texts = list(docs["text"])
     spent: dict[str, float] | None = None
     cluster = client = None
@@ -152,8 +153,6 @@ def child(args: argparse.Namespace) -> int:
     elif args.child == "parse":
         run = lambda: kit.analyze(docs, extractors=[], n_process=args.procs)  # noqa: E731
     elif args.child in ("kit", "learned"):
-        mode = "learned" if args.child == "learned" else None
-        kit.analyze(warm, extractors=extractors, attribution=mode)  # the model loads here
         spent = instrument(extractors) if args.procs == 1 else None
         run = lambda: kit.analyze(  # noqa: E731
             docs, extractors=extractors, n_process=args.procs, attribution=mode

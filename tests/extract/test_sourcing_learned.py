@@ -286,6 +286,14 @@ def test_conjoined_cue_takes_the_shared_subject():
     assert len(say) == 1 and say.source_text.iloc[0] == "The leaflets"
 
 
+@pytest.fixture(scope="module")
+def lex():
+    from kit.extract.sourcing.cues import load_cues
+    from kit.lexicons.resources import Resources
+
+    return load_cues(Resources.default().cues)
+
+
 def _parsed(words, heads, deps, lemmas):
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
@@ -293,11 +301,7 @@ def _parsed(words, heads, deps, lemmas):
     return Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
 
 
-def test_cue_over_a_coordination_keeps_its_speaking_conjunct():
-    from kit.extract.sourcing.cues import load_cues
-    from kit.lexicons.resources import Resources
-
-    lex = load_cues(Resources.default().cues)
+def test_cue_over_a_coordination_keeps_its_speaking_conjunct(lex):
     words = ["They", "are", "written", "in", "Arabic", "and", "say", "no"]
     heads = [2, 2, 2, 2, 3, 2, 2, 6]
     deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "cc", "conj", "dobj"]
@@ -322,11 +326,7 @@ def test_learned_raising_cue_takes_the_raised_verb():
     assert set(table.stance) == {"distancing"}
 
 
-def test_kit_cue_extent_of_a_raising_verb():
-    from kit.extract.sourcing.cues import load_cues
-    from kit.lexicons.resources import Resources
-
-    lex = load_cues(Resources.default().cues)
+def test_kit_cue_extent_of_a_raising_verb(lex):
     words = ["Videos", "purported", "to", "show", "fighters"]
     doc = _parsed(
         words,

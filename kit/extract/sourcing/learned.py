@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1202,8 +1203,12 @@ def _kit_cue_extent(root: Token, cue: tuple[int, int], lex: CueLexicon) -> tuple
     return cue
 
 
-#: a full stop (closing marks may follow) and a space: the end of a sentence
-_SENTENCE_END = re.compile(r"[.?!][\"'”’)]*\s")
+#: closing marks that may follow a sentence's full stop
+_CLOSERS = r"[\"'”’»)]*"
+#: the end of a sentence: a full stop, closing marks and a space
+_SENTENCE_END = re.compile(r"[.?!]" + _CLOSERS + r"\s")
+#: text that ends with a full stop (closing marks and spaces may follow it)
+_ENDS_SENTENCE = re.compile(r"[.?!]\s*" + _CLOSERS + r"\s*$")
 
 
 def _from_quote_start(
@@ -1316,8 +1321,7 @@ def _after_full_stop(text: str, at: int) -> bool:
     >>> _after_full_stop("“It failed.” She left.", 13), _after_full_stop("the 13th Amendment", 9)
     (True, False)
     """
-    before = text[max(0, at - 12) : at].rstrip().rstrip("\"'”’»)").rstrip()
-    return bool(before) and before[-1] in ".?!"
+    return _ENDS_SENTENCE.search(text, max(0, at - 12), at) is not None
 
 
 def cut_at_other_speakers(rels: list[_Rel], doc: Doc, text: str) -> None:
@@ -1328,8 +1332,6 @@ def cut_at_other_speakers(rels: list[_Rel], doc: Doc, text: str) -> None:
     A piece cut to nothing is dropped; a relation whose every piece is cut keeps its
     content (the other relation may be the one that is wrong).
     """
-    from bisect import bisect_right
-
     # sentence starts after a full stop ("?", "!", or one before closing quotation marks):
     # the parser's other sentence breaks ("the 13th | Amendment") are not ends of a quotation
     sents = [s.start_char for s in doc.sents]
